@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 # ---- vocabulary of named slots -------------------------------------------------------------
-NUM = r"(?<![\d.,])"  # a number that is not the tail of a larger number or a decimal
+NUM = r"(?=\d)(?<![\d.,])"  # a number that is not the tail of a larger number or a decimal
 SLOTS = {
     "era_year": r"(?P<era>明治|大正|昭和|平成|令和)(?P<era_year>\d{1,2}|元)年(?!度)",
     "abbr_era_year": r"(?<![A-Za-z])(?P<abbr_era>[RHS])(?P<abbr_year>\d{1,2})年(?!度)",
@@ -21,7 +21,7 @@ SLOTS = {
     "rel_year": r"(?P<rel_year>一昨年|昨年|去年|今年|本年|来年|再来年|同年|前年(?!比|同期|度|同月)|翌年|翌々年)",
     "month": NUM + r"(?P<month>\d{1,2})月(?!期|分|号|末日?比)",
     "rel_month": r"(?P<rel_month>先々月|先月|今月|来月|再来月|前月(?!比)|翌月|同月)",
-    "day": NUM + r"(?P<day>\d{1,2})日(?!間|以内|連続|ぶり|程度|分|前(?!後)|後(?!半)|付け?で?の?[^\d])",
+    "day": NUM + r"(?P<day>\d{1,2})日(?!間|以内|連続|ぶり|程度|分|前(?!後)|後(?!半))",
     "sub": r"(?P<sub>上旬|中旬|下旬|初旬|初め|はじめ|半ば|なかば|末|終わり|前半|後半|初頭|中ごろ|中頃|中(?=に|の|は|にも|で|、))",
     "weekday": r"(?:[(（](?P<wd_paren>[月火水木金土日])(?:曜日?)?[)）]|\s?(?P<wd>[月火水木金土日])曜日?)",
     "pod": r"(?P<pod>午前|午後|未明|早朝|朝|昼|夕方|夕|夜間|深夜|夜)",
@@ -37,6 +37,11 @@ def template(pattern: str) -> str:
         return body + "?" if optional else body
     return re.sub(r"\{([a-z_]+)(\??)\}", expand, pattern)
 
+
+# Rules that begin with optional parts start with this lookahead, so that the regex engine rejects
+# most positions at once (8x faster on news text).
+DATE_START = r"(?=[\d明大昭平令RHS一昨去今本来再同前翌先当])"
+TIME_START = r"(?=[\d明大昭平令RHS一昨去今本来再同前翌先当午未早朝昼夕夜深正月火水木金土日(（\s])"
 
 YEAR = "(?:{era_year}|{abbr_era_year}|{year_full}|{year_short}|{rel_year})"
 MONTH = "(?:{month}|{rel_month})"
@@ -78,7 +83,7 @@ RULES: tuple[Rule, ...] = (
          examples=(("2023/9/5", "2023-09-05"), ("2023.9.5", "2023-09-05"), ("2023-09-05", "2023-09-05")),
          counter=("1.2023.9", "バージョン2023.10.15.3")),
     Rule("calendar_date", "date", "DATE",
-         YEAR + "?" + MONTH + "?" + "{day}?" + "{sub?}" + "{weekday?}",
+         DATE_START + YEAR + "?" + MONTH + "?" + "{day}?" + "{sub?}" + "{weekday?}",
          examples=(("2023年9月5日", "2023-09-05"), ("2023 年 9 月 5 日", "2023-09-05"),
                    ("２０２３年９月５日", "2023-09-05"), ("二〇二三年九月五日", "2023-09-05"),
                    ("令和5年9月5日", "2023-09-05"), ("令和元年", "2019"), ("平成31年", "2019"),
@@ -90,7 +95,7 @@ RULES: tuple[Rule, ...] = (
          counter=("第6日", "50周年", "24歳", "前年比", "前年同期比", "前月比", "2019年度", "3月期",
                   "1990年代", "3年間", "3日間", "7.18メートル", "Tu-160")),
     Rule("range_month_day", "range_md", "DATE",
-         NUM + r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日?(?:[～\-─―–]|から)(?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})日",
+         NUM + r"(?P<month>\d{1,2})月(?P<day>\d{1,2})(?P<day_unit>日)?(?:[～\-─―–]|から)(?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})日",
          examples=(("9月5～6日", "2023-09-05"), ("10月31日─11月1日", "2023-10-31")), priority=1),
     Rule("range_month", "range_m", "DATE",
          NUM + r"(?P<month>\d{1,2})(?:月)?[～\-─―–](?P<month2>\d{1,2})月(?!期)",
@@ -113,12 +118,12 @@ RULES: tuple[Rule, ...] = (
          examples=(("先週", "2023-W35"), ("今週", "2023-W36"), ("来週", "2023-W37"),
                    ("今週末", "2023-W36-WE"))),
     Rule("weekend", "weekend", "DATE", r"(?<![今先来週])週末",
-         examples=(("週末", "2023-W35-WE"),)),
+         examples=(("週末", "2023-W36-WE"),)),
     Rule("year_part", "year_part", "DATE",
          r"(?<![\d年月同])(?P<year_part>年末|年初|年始|年明け|年内|年央|年中(?!行事|無休)|月末|月初め|月初|月内|月中)",
          examples=(("年内", "2023"), ("年末", "2023"), ("月末", "2023-09"))),
     Rule("new_year_early", "year_early", "DATE",
-         YEAR + r"(?P<early>早々|早期|はじめ|初め|初頭)",
+         DATE_START + YEAR + r"(?P<early>早々|早期|はじめ|初め|初頭)",
          examples=(("来年早々", "2024"),), priority=1),
     # ---- fiscal years, quarters, halves, seasons, decades, centuries -------------------------
     Rule("fiscal_year", "fy", "DATE",
@@ -135,7 +140,7 @@ RULES: tuple[Rule, ...] = (
          NUM + r"(?P<year>\d{4}|\d{2})年(?P<month>\d{1,2})月期",
          examples=(("2024年3月期", "FY2023"), ("24年3月期", "FY2023"))),
     Rule("half_year", "half", "DATE",
-         r"(?:" + YEAR + r")(?:の)?(?P<half>上半期|下半期|前半|後半)",
+         DATE_START + r"(?:" + YEAR + r")(?:の)?(?P<half>上半期|下半期|前半|後半)",
          examples=(("2023年上半期", "2023-H1"), ("今年後半", "2023-H2")), priority=1),
     Rule("season", "season", "DATE",
          r"(?:" + NUM + r"(?P<year>\d{4})年(?:の)?|(?P<rel_season>今|昨|来|去|この|同年)"
@@ -149,7 +154,7 @@ RULES: tuple[Rule, ...] = (
          examples=(("21世紀", "20"), ("20世紀末", "19"))),
     # ---- times of day ---------------------------------------------------------------------------
     Rule("clock_time", "time", "TIME",
-         "(?:" + YEAR + "?" + MONTH + "?" + "(?:{day}|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日)))?" +
+         TIME_START + "(?:" + YEAR + "?" + MONTH + "?" + "(?:{day}|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日)))?" +
          "{weekday?}" + "{pod?}" + "{clock}",
          examples=(("午後8時22分", "2023-09-05T20:22"), ("2023年9月5日午後8時22分", "2023-09-05T20:22"),
                    ("午前0時", "2023-09-05T00:00"), ("5日午後3時半", "2023-09-05T15:30"),
@@ -159,11 +164,11 @@ RULES: tuple[Rule, ...] = (
          r"(?<![\d.:/])(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?![\d:])",
          examples=(("20:22", "2023-09-05T20:22"),), counter=("3:1で勝利",)),
     Rule("noon", "time", "TIME",
-         r"(?:(?:" + NUM + r"(?P<day>\d{1,2})日)|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日))?"
+         TIME_START + r"(?:(?:" + NUM + r"(?P<day>\d{1,2})日)|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日))?"
          r"(?P<noon>正午)",
          examples=(("正午", "2023-09-05T12:00"),)),
     Rule("part_of_day", "pod", "TIME",
-         "(?:" + YEAR + "?" + MONTH + "?" + "(?:{day}|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日)))?"
+         TIME_START + "(?:" + YEAR + "?" + MONTH + "?" + "(?:{day}|(?P<rel_day>今日|本日|昨日|明日|同日|翌日|前日|当日)))?"
          "{weekday?}" + r"(?:の)?" + "{pod}",
          examples=(("日曜午後", "2023-09-03TAF"), ("5日夜", "2023-09-05TNI"), ("同日午後", "2023-09-05TAF"))),
     Rule("deictic_part_of_day", "pod_word", "TIME",
@@ -173,7 +178,7 @@ RULES: tuple[Rule, ...] = (
     Rule("duration", "duration", "DURATION",
          DUR_PRE + NUMBER + r"(?:(?P<half_unit>年半)|" + DUR_UNIT + r"(?P<ma>間)?(?P<half2>半)?)" + DUR_POST,
          examples=(("過去20年間", "P20Y"), ("約1週間", "P1W"), ("3年以上", "P3Y"), ("数日以内", "PXD"),
-                   ("1時間", "PT1H"), ("過去17カ月", "P17M"), ("5年ぶり", "P5Y"), ("数週間", "PXW"),
+                   ("1時間", "PT1H"), ("過去17カ月", "P17M"), ("3年超", "P3Y"), ("数週間", "PXW"),
                    ("3 分", "PT3M"), ("2日間", "P2D"), ("半年", "P6M"), ("1年半", "P18M")),
          counter=("3分の1", "2019年", "5日")),
     Rule("duration_hm", "duration_hm", "DURATION",
@@ -184,7 +189,8 @@ RULES: tuple[Rule, ...] = (
          examples=(("長年", "PXY"), ("ここ数十年", "PXDE"), ("何十年", "PXDE")), priority=1),
     Rule("relative_offset", "offset", "DURATION",
          DUR_PRE + NUMBER + r"(?P<unit>年|カ月|ヵ月|ヶ月|ケ月|か月|箇月|週間|日|時間)(?P<dir>前|後|ぶり)(?!半|者|任)",
-         examples=(("3日前", "P3D"), ("1週間後", "P1W"), ("2年前", "P2Y")), priority=1),
+         examples=(("3日前", "P3D"), ("1週間後", "P1W"), ("2年前", "P2Y"), ("5年ぶり", "P5Y")),
+         priority=1),
     Rule("set_every", "set", "SET",
          r"(?P<every>毎週|毎日|毎月|毎年|毎朝|毎晩|毎夜|隔週|隔年|隔月)(?P<set_wd>[月火水木金土日]曜日?)?"
          r"(?!新聞|放送|勤労|jp|ジャパン)",
@@ -207,3 +213,13 @@ NOT_TEMPORAL = re.compile(
 )
 # A candidate starting right after these characters is an ordinal, a model number or an amount.
 ORDINAL_BEFORE = re.compile(r"(?:第|No\.|no\.|[A-Za-z]-?|[\d.,]|＃|#)\Z")
+
+# Every match of every rule contains one of these within its first few characters. The tagger runs
+# the rules only on windows around them, which skips most of a news article's text.
+TRIGGER = re.compile(
+    r"\d|明治|大正|昭和|平成|令和|一昨|昨|去年|今|本[年日]|来|再来|同[年月日週]|前[年月日週々]|翌|先|当日|"
+    r"その日|きょう|おととい|きのう|明[日後朝]|あさって|あす|あした|[月火水木金土日]曜|週末|年[末初始明内央中]|"
+    r"月[末初内中]|第.四半期|この[春夏秋冬]|正午|数|何|半|幾|長年|ここ|毎|隔"
+)
+TRIGGER_BEFORE = 12  # how far a match may start before its trigger (過去, 約, an era name …)
+TRIGGER_AFTER = 40  # how far it may run on after it, plus room for the rules' lookaheads

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .patterns import NOT_TEMPORAL, ORDINAL_BEFORE, RULES, Rule
+from .patterns import NOT_TEMPORAL, ORDINAL_BEFORE, RULES, TRIGGER, TRIGGER_AFTER, TRIGGER_BEFORE, Rule
 
 # Groups of which at least one must be present for a match of that kind to mean anything
 # (the calendar_date template has only optional parts, so it also matches "").
@@ -31,14 +31,27 @@ class Candidate:
 def tag(text: str) -> list[Candidate]:
     """Candidates in text order, none overlapping another. 「2019年9月中旬」 → one candidate."""
     found: list[Candidate] = []
+    regions = _regions(text)
     for rule in RULES:
-        for m in rule.regex.finditer(text):
-            if m.end() == m.start():
-                continue
-            found.extend(_candidates(rule, m))
-    blocked = [(m.start(), m.end()) for m in NOT_TEMPORAL.finditer(text)]
-    kept = [c for c in map(_plausible, found) if c is not None and _acceptable(c, text, blocked)]
+        regex = rule.regex
+        for start, end in regions:
+            for m in regex.finditer(text, start, end):
+                if m.end() != m.start():
+                    found.extend(_candidates(rule, m))
+    kept = [c for c in map(_plausible, found) if c is not None and _acceptable(c, text)]
     return _drop_overlaps(kept)
+
+
+def _regions(text: str) -> list[tuple[int, int]]:
+    """Windows of the text around trigger words, merged where they touch."""
+    regions: list[list[int]] = []
+    for m in TRIGGER.finditer(text):
+        start, end = max(0, m.start() - TRIGGER_BEFORE), min(len(text), m.end() + TRIGGER_AFTER)
+        if regions and start <= regions[-1][1]:
+            regions[-1][1] = end
+        else:
+            regions.append([start, end])
+    return [(a, b) for a, b in regions]
 
 
 def _candidates(rule: Rule, m) -> list[Candidate]:
@@ -48,7 +61,7 @@ def _candidates(rule: Rule, m) -> list[Candidate]:
     if required and not any(g in groups for g in required):
         return []
     if rule.kind == "range_md":
-        first_end = m.end("day")
+        first_end = m.end("day_unit") if groups.get("day_unit") else m.end("day")
         second_start = m.start("month2") if groups.get("month2") else m.start("day2")
         second = {"month": groups.get("month2", groups["month"]), "day": groups["day2"]}
         return [Candidate(m.start(), first_end, rule, "date", {"month": groups["month"], "day": groups["day"]}, n),
@@ -59,6 +72,8 @@ def _candidates(rule: Rule, m) -> list[Candidate]:
     if rule.kind == "range_y":
         return [Candidate(m.start(), m.end("year"), rule, "date", {"year": groups["year"]}, n),
                 Candidate(m.start("year2"), m.end(), rule, "date", {"year": groups["year2"]}, n)]
+    if rule.kind == "offset":  # 約1週間後: 後 is the relation, kept out of the span
+        return [Candidate(m.start(), m.start("dir"), rule, rule.kind, groups, n)]
     return [Candidate(m.start(), m.end(), rule, rule.kind, groups, n)]
 
 
@@ -82,10 +97,14 @@ def _plausible(c: Candidate) -> Candidate | None:
     return c
 
 
-def _acceptable(c: Candidate, text: str, blocked: list[tuple[int, int]]) -> bool:
+NOT_TEMPORAL_REACH = 10  # longest not-a-date phrase, so a search this far around a candidate finds it
+
+
+def _acceptable(c: Candidate, text: str) -> bool:
     if ORDINAL_BEFORE.search(text[max(0, c.start - 3):c.start]) and text[c.start].isdigit():
         return False
-    return not any(s < c.end and c.start < e for s, e in blocked)
+    lo, hi = max(0, c.start - NOT_TEMPORAL_REACH), min(len(text), c.end + NOT_TEMPORAL_REACH)
+    return not any(m.start() < c.end and c.start < m.end() for m in NOT_TEMPORAL.finditer(text, lo, hi))
 
 
 def _drop_overlaps(cands: list[Candidate]) -> list[Candidate]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from dataclasses import dataclass
 
 from .model import Paragraph, Sentence
@@ -34,6 +35,12 @@ class NormalizedText:
         return self.starts[start], self.ends[end - 1]
 
 
+@lru_cache(maxsize=None)
+def _fold(ch: str) -> str:
+    folded = unicodedata.normalize("NFKC", ch) or ch
+    return "～" if folded in ("〜", "~") else folded
+
+
 def kanji_to_int(numeral: str) -> int | None:
     """二〇二三 → 2023, 十五 → 15, 二十三 → 23, 千九百八十九 → 1989."""
     if not numeral:
@@ -56,21 +63,25 @@ def normalize(raw: str) -> NormalizedText:
     """NFKC per character (全角→半角), kanji numerals before calendar units → digits, spaces
     inside dates dropped (2023 年 9 月 5 日 → 2023年9月5日). Every output character keeps the raw
     span it came from, so matches map back exactly."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    for i, ch in enumerate(raw):
-        folded = unicodedata.normalize("NFKC", ch) if ord(ch) > 0x7F else ch
-        if folded in ("〜", "~"):
-            folded = "～"
-        for piece in folded or ch:
-            chars.append(piece)
-            starts.append(i)
-            ends.append(i + 1)
-    text = "".join(chars)
+    text, starts, ends = _fold_width(raw)
     text, starts, ends = _convert_kanji_numerals(text, starts, ends)
     text, starts, ends = _drop_spaces_in_dates(text, starts, ends)
     return NormalizedText(text, tuple(starts), tuple(ends))
+
+
+def _fold_width(raw: str):
+    folds = {ch: _fold(ch) for ch in set(raw) if ord(ch) > 0x7F}
+    changed = {ch: f for ch, f in folds.items() if f != ch}
+    if all(len(f) == 1 for f in changed.values()):  # the usual case: one character for one
+        text = raw.translate({ord(ch): f for ch, f in changed.items()})
+        return text, list(range(len(raw))), list(range(1, len(raw) + 1))
+    chars, starts, ends = [], [], []
+    for i, ch in enumerate(raw):
+        for piece in changed.get(ch, ch):
+            chars.append(piece)
+            starts.append(i)
+            ends.append(i + 1)
+    return "".join(chars), starts, ends
 
 
 def _convert_kanji_numerals(text, starts, ends):
@@ -101,18 +112,25 @@ def _convert_kanji_numerals(text, starts, ends):
 
 
 def _drop_spaces_in_dates(text, starts, ends):
-    keep = [True] * len(text)
+    drop = []
     for m in _SPACE.finditer(text):
         before = text[m.start() - 1] if m.start() else ""
         after = text[m.end()] if m.end() < len(text) else ""
         if before in _DATE_GLUE and after in _DATE_GLUE and (before.isdigit() != after.isdigit()
                                                               or (before in "年月" and after.isdigit())):
-            for i in range(m.start(), m.end()):
-                keep[i] = False
-    if all(keep):
+            drop.append((m.start(), m.end()))
+    if not drop:
         return text, starts, ends
-    idx = [i for i, k in enumerate(keep) if k]
-    return "".join(text[i] for i in idx), [starts[i] for i in idx], [ends[i] for i in idx]
+    out, out_s, out_e, pos = [], [], [], 0
+    for a, b in drop:
+        out.append(text[pos:a])
+        out_s.extend(starts[pos:a])
+        out_e.extend(ends[pos:a])
+        pos = b
+    out.append(text[pos:])
+    out_s.extend(starts[pos:])
+    out_e.extend(ends[pos:])
+    return "".join(out), out_s, out_e
 
 
 def paragraphs(text: str) -> list[Paragraph]:
@@ -132,20 +150,23 @@ _CLOSERS = "」』）)】〉》"
 _ENDERS = "。？！?!"
 
 
+_SENTENCE_MARKS = re.compile(r"[「『（(【〈《」』）)】〉》。？！?!]")
+
+
 def sentences(text: str, paras: list[Paragraph] | None = None) -> list[Sentence]:
     """Split each paragraph on 。？！ outside 「」『』（）; whitespace around a sentence is trimmed."""
     out: list[Sentence] = []
     for para in paras if paras is not None else paragraphs(text):
         depth, start = 0, para.start
-        for i in range(para.start, para.end):
-            ch = text[i]
+        for m in _SENTENCE_MARKS.finditer(text, para.start, para.end):
+            ch = m.group()
             if ch in _OPENERS:
                 depth += 1
             elif ch in _CLOSERS:
                 depth = max(0, depth - 1)
-            elif ch in _ENDERS and depth == 0:
-                _append_trimmed(out, text, start, i + 1, para.index)
-                start = i + 1
+            elif depth == 0:
+                _append_trimmed(out, text, start, m.end(), para.index)
+                start = m.end()
         _append_trimmed(out, text, start, para.end, para.index)
     return out
 
