@@ -94,3 +94,22 @@ def _dateline_candidates(text, lines, body_dates):
                 out.append((-strength + (2 if chrome else 0), idx, t.date_start, line, chrome))
     out.sort(key=lambda x: (x[0], x[1]))
     return [(d, line, chrome) for _, _, d, line, chrome in out]
+
+
+def edge_date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of datelines and page-header date lines (「今日 2023 年 9 月 5 日 | 午後8時22分」,
+    「2024年 12月 22日 日曜日」 beside a weather widget): they date the page, not an event."""
+    lines = _lines_with_offsets(text)
+    spans = []
+    for s, e, line in _edge_lines(lines):
+        if len(line) > MAX_DATELINE_CHARS:
+            continue
+        days = [t for t in extract_timexes(line, None) if t.granularity == "day" and t.anchor == "explicit"]
+        if not days:
+            continue
+        rest = line
+        for t in days:
+            rest = rest.replace(t.text, "")
+        if PUBLICATION_WORDS.search(rest) or len(rest.strip()) < 8:
+            spans.append((s, e))
+    return spans

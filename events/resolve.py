@@ -516,6 +516,8 @@ def _offset(g: dict, a: Anchors) -> Resolved | None:
         return r
     if g["dir"] == "ぶり" or not a.dct or "X" in r.value or "." in r.value:
         return r
+    if re.match(r"(?:前|後)の?\d", a.following):
+        return r  # 約1週間後の9月17日: the date is stated; the offset counts from something else
     code = DURATION_UNIT[g["unit"]]
     if code.startswith("T"):
         return r
