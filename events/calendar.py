@@ -65,6 +65,7 @@ _PATTERNS: tuple[tuple[re.Pattern, str], ...] = tuple((re.compile(p), g) for p, 
     (r"^(\d{4})-H([12])$", "half"),
     (r"^(\d{4})-(SP|SU|FA|WI)$", "season"),
     (r"^FY(\d{4})-H([12])$", "fiscal_half"),
+    (r"^FY(\d{4})-Q([1-4])$", "fiscal_quarter"),
     (r"^FY(\d{4})$", "fiscal_year"),
     (r"^(\d{4})$", "year"),
     (r"^(\d{3})X$", "decade"),
@@ -103,6 +104,10 @@ def interval(value: str, mod: str | None = None) -> tuple[date, date, str] | Non
             if a[1] == "1":
                 return date(y, 4, 1), date(y, 9, 30), "half"
             return date(y, 10, 1), date(y + 1, 3, 31), "half"
+        if granularity == "fiscal_quarter":
+            first_y, first_m = add_months(y, 4, (int(a[1]) - 1) * 3)
+            last_y, last_m = add_months(first_y, first_m, 2)
+            return date(first_y, first_m, 1), date(last_y, last_m, last_day(last_y, last_m)), "quarter"
         if granularity == "fiscal_year":
             return date(y, 4, 1), date(y + 1, 3, 31), "year"
         if granularity == "year":

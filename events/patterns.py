@@ -74,7 +74,7 @@ def _compiled(pattern: str) -> re.Pattern:
 NUMBER = r"(?P<num>\d+(?:\.\d+)?|数十|十数|数|何十|何|半|幾)"
 DUR_UNIT = r"(?P<unit>年|カ月|ヵ月|ヶ月|ケ月|か月|箇月|週間|週|日|時間|分|秒)"
 DUR_PRE = r"(?P<pre>過去|ここ|この|約|およそ|ほぼ|わずか|最長|最大|最短|計|足かけ|丸)?"
-DUR_POST = r"(?P<post>以上|以内|未満|超|余り|あまり|近く|弱|強|前後|ぶり|来|程度)?"
+DUR_POST = r"(?P<post>以上|以内|未満|超|余り|あまり|近く|弱|強|前後|ぶり|来|程度|早く|遅く|早い|遅い|遅れ|早め)?"
 
 RULES: tuple[Rule, ...] = (
     # ---- absolute and partial calendar dates --------------------------------------------------
@@ -97,6 +97,12 @@ RULES: tuple[Rule, ...] = (
     Rule("range_month_day", "range_md", "DATE",
          NUM + r"(?P<month>\d{1,2})月(?P<day>\d{1,2})(?P<day_unit>日)?(?:[～\-─―–]|から)(?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})日",
          examples=(("9月5～6日", "2023-09-05"), ("10月31日─11月1日", "2023-10-31")), priority=1),
+    Rule("day_pair", "range_md", "DATE",
+         NUM + r"(?P<month>\d{1,2})月(?P<day>\d{1,2})(?P<day_unit>日)?[、・,](?P<day2>\d{1,2})(?:両)?日",
+         examples=(("5月2、3両日", "2023-05-02"), ("9月2、3日", "2023-09-03")), priority=1),
+    Rule("day_pair_both", "range_md", "DATE",
+         NUM + r"(?P<day>\d{1,2})(?P<day_unit>日)?[、・,](?P<day2>\d{1,2})両日",
+         examples=(("2、3両日", "2023-09-02"),), counter=("2、3日かかる",), priority=1),
     Rule("range_month", "range_m", "DATE",
          NUM + r"(?P<month>\d{1,2})(?:月)?[～\-─―–](?P<month2>\d{1,2})月(?!期)",
          examples=(("4～6月", "2023-04"),), counter=("4～6月期",)),
@@ -128,14 +134,16 @@ RULES: tuple[Rule, ...] = (
     # ---- fiscal years, quarters, halves, seasons, decades, centuries -------------------------
     Rule("fiscal_year", "fy", "DATE",
          r"(?:" + NUM + r"(?P<year>\d{4}|\d{2})|(?P<era>明治|大正|昭和|平成|令和)(?P<era_year>\d{1,2}|元)|"
-         r"(?P<rel_fy>今|昨|来|本|前|翌|同|再来))年度(?!比)(?P<half>上期|下期|上半期|下半期)?",
+         r"(?P<rel_fy>今|昨|来|本|前|翌|同|再来))年度(?!比)(?:(?P<half>上期|下期|上半期|下半期)|第(?P<fq>[1-4])四半期)?",
          examples=(("2023年度", "FY2023"), ("23年度", "FY2023"), ("今年度", "FY2023"),
-                   ("2023年度上期", "FY2023-H1"), ("令和5年度", "FY2023")),
+                   ("2023年度上期", "FY2023-H1"), ("令和5年度", "FY2023"),
+                   ("2022年度第3四半期", "FY2022-Q3")),
          counter=("前年度比",)),
     Rule("quarter", "quarter", "DATE",
          r"(?:" + NUM + r"(?P<year>\d{4})年)?(?:(?P<qm1>\d{1,2})[～\-─―–](?P<qm2>\d{1,2})月期|"
          r"第(?P<q>[1-4一二三四])四半期)",
-         examples=(("2023年10～12月期", "2023-Q4"), ("第3四半期", "2023-Q3"), ("1～3月期", "2023-Q1"))),
+         examples=(("2023年10～12月期", "2023-Q4"), ("第3四半期", "2023-Q3"), ("1～3月期", "2023-Q1"),
+                   ("2023年4～9月期", "FY2023-H1"), ("1～6月期", "2023-H1"))),
     Rule("fiscal_term", "fiscal_term", "DATE",
          NUM + r"(?P<year>\d{4}|\d{2})年(?P<month>\d{1,2})月期",
          examples=(("2024年3月期", "FY2023"), ("24年3月期", "FY2023"))),
@@ -174,6 +182,10 @@ RULES: tuple[Rule, ...] = (
     Rule("deictic_part_of_day", "pod_word", "TIME",
          r"(?P<pod_word>今朝|今夜|今晩|昨夜|昨晩|明朝|今夕|昨朝)",
          examples=(("今朝", "2023-09-05TMO"), ("昨夜", "2023-09-04TNI"))),
+    Rule("vague_reference", "vague", "DATE",
+         r"(?P<vague>現在|今のところ|現時点|目下|最近|近年|先日|過日|先ごろ|このほど|今後|将来|近いうちに|近々|後日|当面)"
+         r"(?!地|値|価値|位置|形)",
+         examples=(("現在", "PRESENT_REF"), ("最近", "PAST_REF"), ("今後", "FUTURE_REF"))),
     # ---- durations and sets ---------------------------------------------------------------------
     Rule("duration", "duration", "DURATION",
          DUR_PRE + NUMBER + r"(?:(?P<half_unit>年半)|" + DUR_UNIT + r"(?P<ma>間)?(?P<half2>半)?)" + DUR_POST,
@@ -219,7 +231,8 @@ ORDINAL_BEFORE = re.compile(r"(?:第|No\.|no\.|[A-Za-z]-?|[\d.,]|＃|#)\Z")
 TRIGGER = re.compile(
     r"\d|明治|大正|昭和|平成|令和|一昨|昨|去年|今|本[年日]|来|再来|同[年月日週]|前[年月日週々]|翌|先|当日|"
     r"その日|きょう|おととい|きのう|明[日後朝]|あさって|あす|あした|[月火水木金土日]曜|週末|年[末初始明内央中]|"
-    r"月[末初内中]|第.四半期|この[春夏秋冬]|正午|数|何|半|幾|長年|ここ|毎|隔"
+    r"月[末初内中]|第.四半期|この[春夏秋冬]|正午|数|何|半|幾|長年|ここ|毎|隔|現|目下|最近|近|先|過日|"
+    r"このほど|将来|後日|当面"
 )
 TRIGGER_BEFORE = 12  # how far a match may start before its trigger (過去, 約, an era name …)
 TRIGGER_AFTER = 40  # how far it may run on after it, plus room for the rules' lookaheads

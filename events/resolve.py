@@ -40,6 +40,10 @@ DURATION_MOD = {"約": "APPROX", "およそ": "APPROX", "ほぼ": "APPROX", "前
                 "強": "MORE_THAN", "未満": "LESS_THAN", "弱": "LESS_THAN", "最短": "EQUAL_OR_MORE"}
 VAGUE_DURATION = {"長年": "PXY", "ここ数十年": "PXDE", "数十年": "PXDE", "何十年": "PXDE",
                   "ここ数年": "PXY", "数年来": "PXY"}
+VAGUE = {"現在": "PRESENT_REF", "今のところ": "PRESENT_REF", "現時点": "PRESENT_REF", "目下": "PRESENT_REF",
+         "当面": "FUTURE_REF", "最近": "PAST_REF", "近年": "PAST_REF", "先日": "PAST_REF", "過日": "PAST_REF",
+         "先ごろ": "PAST_REF", "このほど": "PAST_REF", "今後": "FUTURE_REF", "将来": "FUTURE_REF",
+         "近いうちに": "FUTURE_REF", "近々": "FUTURE_REF", "後日": "FUTURE_REF"}
 SET_EVERY = {"毎週": "P1W", "毎日": "P1D", "毎月": "P1M", "毎年": "P1Y", "毎朝": "P1D", "毎晩": "P1D",
              "毎夜": "P1D", "隔週": "P2W", "隔年": "P2Y", "隔月": "P2M"}
 SET_PER = {"週": "P1W", "年": "P1Y", "月": "P1M", "1日": "P1D", "一日": "P1D", "日": "P1D"}
@@ -51,7 +55,8 @@ _AFTER_MOD = (("以来", "ON_OR_AFTER"), ("以降", "ON_OR_AFTER"), ("以後", "
 # The first of these after a date in its sentence decides whether the clause is past or future.
 _TENSE_MARKERS = re.compile(
     r"(?P<present>(?:て|で)(?:いる|います|おり)|ある|あります)"
-    r"|(?P<future>予定|見通し|見込み|計画|方針|目指|つもり|意向|目標|見られる|とみられる|"
+    r"|(?P<future>(?:予定|見通し|見込み|計画|方針|目指|つもり|意向|目標)(?!(?:して|され|で|し)?い?た|だった|でした)|"
+    r"見られる|とみられる|"
     r"だろう|でしょう|(?<!よう)(?:る|ない)(?:と|。|」|、|方向|べき|必要|ことに|$)|ます(?:。|と|」|$))"
     r"|(?P<past>た(?:。|」|と|が|ため|こと|後|の|り|、|ら|$)|ていた|だった|でした|ました|以来)"
 )
@@ -340,28 +345,39 @@ def _fiscal_year(g: dict, a: Anchors) -> Resolved | None:
         year = _explicit_year(g, a)
     half = g.get("half")
     suffix = "" if not half else ("-H1" if half.startswith("上") else "-H2")
+    if g.get("fq"):
+        suffix = f"-Q{g['fq']}"
     return Resolved("DATE", f"FY{year:04d}{suffix}", None, anchor)
 
 
 def _quarter(g: dict, a: Anchors) -> Resolved | None:
+    """第3四半期, 7～9月期 → 2023-Q3; 4～9月期 (the first half of a fiscal year) → FY2023-H1."""
+    period = None
     if g.get("q"):
-        q = _int(g["q"])
+        period = f"Q{_int(g['q'])}"
     else:
         m1, m2 = int(g["qm1"]), int(g["qm2"])
-        if m2 - m1 != 2 or m1 % 3 != 1:
+        if m2 - m1 == 2 and m1 % 3 == 1:
+            period = f"Q{(m1 - 1) // 3 + 1}"
+        elif (m1, m2) in ((1, 6), (7, 12)):
+            period = "H1" if m1 == 1 else "H2"
+        elif (m1, m2) == (4, 9):
+            period = "FH1"
+        if period is None:
             return None
-        q = (m1 - 1) // 3 + 1
     anchor = "explicit"
     if g.get("year"):
         year = int(g["year"])
     elif a.dct:
         year, anchor = a.dct.year, "dct"
-        current_q = (a.dct.month - 1) // 3 + 1
-        if q > current_q and a.tense != "future":
-            year -= 1  # results are reported for quarters that have ended
+        last_month = int(g["qm2"]) if g.get("qm2") else int(period[1]) * 3
+        if last_month > a.dct.month and a.tense != "future":
+            year -= 1  # results are reported for periods that have ended
     else:
-        return Resolved("DATE", f"XXXX-Q{q}", None, "none")
-    return Resolved("DATE", f"{year:04d}-Q{q}", None, anchor)
+        return Resolved("DATE", f"XXXX-{period}", None, "none")
+    if period == "FH1":
+        return Resolved("DATE", f"FY{year:04d}-H1", None, anchor)
+    return Resolved("DATE", f"{year:04d}-{period}", None, anchor)
 
 
 def _fiscal_term(g: dict, a: Anchors) -> Resolved | None:
@@ -542,7 +558,13 @@ def _set_interval(g: dict, a: Anchors) -> Resolved | None:
     return Resolved("SET", f"P{int(g['num'])}{DURATION_UNIT[g['unit']]}", None, "none")
 
 
+def _vague(g: dict, a: Anchors) -> Resolved | None:
+    """先日, 最近, 今後 …: TimeML's vague references; they put nothing on the calendar."""
+    return Resolved("DATE", VAGUE[g["vague"]], None, "none")
+
+
 _HANDLERS = {
+    "vague": _vague,
     "date": _date, "weekday": _weekday, "rel_day": _rel_day, "rel_week": _rel_week, "weekend": _weekend,
     "year_part": _year_part, "year_early": _year_early, "fy": _fiscal_year, "quarter": _quarter,
     "fiscal_term": _fiscal_term, "half": _half, "season": _season, "decade": _decade,

@@ -63,8 +63,13 @@ def _candidates(rule: Rule, m) -> list[Candidate]:
     if rule.kind == "range_md":
         first_end = m.end("day_unit") if groups.get("day_unit") else m.end("day")
         second_start = m.start("month2") if groups.get("month2") else m.start("day2")
-        second = {"month": groups.get("month2", groups["month"]), "day": groups["day2"]}
-        return [Candidate(m.start(), first_end, rule, "date", {"month": groups["month"], "day": groups["day"]}, n),
+        if not groups.get("month") and not groups.get("month2") and rule.name != "day_pair_both":
+            return []
+        month = groups.get("month")
+        first = {"day": groups["day"], **({"month": month} if month else {})}
+        second_month = groups.get("month2", month)
+        second = {"day": groups["day2"], **({"month": second_month} if second_month else {})}
+        return [Candidate(m.start(), first_end, rule, "date", first, n),
                 Candidate(second_start, m.end(), rule, "date", second, n)]
     if rule.kind == "range_m":
         return [Candidate(m.start(), m.end("month"), rule, "date", {"month": groups["month"]}, n),
