@@ -6,6 +6,7 @@ counts as weak evidence and the body's own explicit dates can outvote it."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, replace
 from datetime import date
 
 from .model import DocumentDate, Timex
@@ -29,17 +30,20 @@ def find_document_date(text: str, given: date | None = None) -> DocumentDate:
     if given is not None:
         return DocumentDate(given, "given", 1.0, "given by the caller or the manifest")
     lines = _lines_with_offsets(text)
-    body_dates = _explicit_dates(text)
-    latest_body = max((t.date_start for t in body_dates if not _in_edge(t, lines)), default=None)
+    explicit = _explicit_dates(text)
+    datelines = _datelines(lines, explicit)
+    in_dateline = {id(t) for line in datelines for t in line.dates}
+    latest_body = max((t.date_start for t in explicit if id(t) not in in_dateline), default=None)
 
-    for candidate, line, chrome in _dateline_candidates(text, lines, body_dates):
+    for line in sorted(datelines, key=lambda d: (d.chrome, d.index)):
+        candidate = max(t.date_start for t in line.dates)
         if latest_body and latest_body > candidate:
             continue  # the body states a later date, so this line cannot be the publication date
-        if chrome:
+        if line.chrome:
             return DocumentDate(candidate, "inferred", 0.3,
-                                f"page header date {line.strip()!r} beside a weather/clock widget; "
+                                f"page header date {line.text.strip()!r} beside a weather/clock widget; "
                                 "probably the crawl date, not the article's")
-        return DocumentDate(candidate, "text", 0.9, f"publication line {line.strip()!r}")
+        return DocumentDate(candidate, "text", 0.9, f"publication line {line.text.strip()!r}")
 
     m = URL_DATE.search(text)
     if m:
@@ -55,6 +59,27 @@ def find_document_date(text: str, given: date | None = None) -> DocumentDate:
     return DocumentDate(None, "none", 0.0, "no date found in the text")
 
 
+def edge_date_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of datelines and page-header date lines (「今日 2023 年 9 月 5 日 | 午後8時22分」,
+    「2024年 12月 22日 日曜日」 beside a weather widget): they date the page, not an event."""
+    lines = _lines_with_offsets(text)
+    edge = [(s, e, line) for s, e, line in _edge_lines(lines) if len(line) <= MAX_DATELINE_CHARS]
+    dates = []
+    for s, _, line in edge:
+        dates.extend(replace(t, start=t.start + s, end=t.end + s) for t in _explicit_dates(line))
+    return [(line.start, line.end) for line in _datelines(lines, dates)]
+
+
+@dataclass(frozen=True)
+class _Dateline:
+    index: int
+    start: int
+    end: int
+    text: str
+    dates: tuple[Timex, ...]
+    chrome: bool
+
+
 def _lines_with_offsets(text: str) -> list[tuple[int, int, str]]:
     out, pos = [], 0
     for line in text.split("\n"):
@@ -65,11 +90,9 @@ def _lines_with_offsets(text: str) -> list[tuple[int, int, str]]:
 
 
 def _edge_lines(lines):
-    return lines[:HEAD_LINES] + lines[-TAIL_LINES:]
-
-
-def _in_edge(t: Timex, lines) -> bool:
-    return any(s <= t.start < e and len(line) <= MAX_DATELINE_CHARS for s, e, line in _edge_lines(lines))
+    """The first and last lines, each once, where datelines and footers sit."""
+    keep = sorted(set(range(min(HEAD_LINES, len(lines)))) | set(range(max(0, len(lines) - TAIL_LINES), len(lines))))
+    return [lines[i] for i in keep]
 
 
 def _explicit_dates(text: str) -> list[Timex]:
@@ -79,37 +102,21 @@ def _explicit_dates(text: str) -> list[Timex]:
             and t.granularity in ("day", "month")]
 
 
-def _dateline_candidates(text, lines, body_dates):
-    """Full dates on short lines at the top or bottom, best first: (date, line, is_chrome)."""
+def _datelines(lines, dates: list[Timex]) -> list[_Dateline]:
+    """Short lines at the top or bottom that consist of a full date plus publication words."""
     out = []
+    edge_ids = {id(x) for x in _edge_lines(lines)}
     for idx, (s, e, line) in enumerate(lines):
-        if (idx >= HEAD_LINES and idx < len(lines) - TAIL_LINES) or len(line) > MAX_DATELINE_CHARS:
+        if id(lines[idx]) not in edge_ids or len(line) > MAX_DATELINE_CHARS:
             continue
-        for t in body_dates:
-            if s <= t.start < e and t.granularity == "day":
-                rest = line.replace(t.text, "")
-                neighbours = "\n".join(x[2] for x in lines[max(0, idx - 2):idx + 3])
-                chrome = bool(CHROME_SIGNS.search(neighbours))
-                strength = 2 if PUBLICATION_WORDS.search(rest) or len(rest.strip()) < 8 else 1
-                out.append((-strength + (2 if chrome else 0), idx, t.date_start, line, chrome))
-    out.sort(key=lambda x: (x[0], x[1]))
-    return [(d, line, chrome) for _, _, d, line, chrome in out]
-
-
-def edge_date_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of datelines and page-header date lines (「今日 2023 年 9 月 5 日 | 午後8時22分」,
-    「2024年 12月 22日 日曜日」 beside a weather widget): they date the page, not an event."""
-    lines = _lines_with_offsets(text)
-    spans = []
-    for s, e, line in _edge_lines(lines):
-        if len(line) > MAX_DATELINE_CHARS:
-            continue
-        days = [t for t in extract_timexes(line, None) if t.granularity == "day" and t.anchor == "explicit"]
-        if not days:
+        on_line = tuple(t for t in dates if s <= t.start < e and t.granularity == "day")
+        if not on_line:
             continue
         rest = line
-        for t in days:
+        for t in on_line:
             rest = rest.replace(t.text, "")
-        if PUBLICATION_WORDS.search(rest) or len(rest.strip()) < 8:
-            spans.append((s, e))
-    return spans
+        if not (PUBLICATION_WORDS.search(rest) or len(rest.strip()) < 8):
+            continue
+        neighbours = "\n".join(x[2] for x in lines[max(0, idx - 2):idx + 3])
+        out.append(_Dateline(idx, s, e, line, on_line, bool(CHROME_SIGNS.search(neighbours))))
+    return out

@@ -234,5 +234,5 @@ TRIGGER = re.compile(
     r"月[末初内中]|第.四半期|この[春夏秋冬]|正午|数|何|半|幾|長年|ここ|毎|隔|現|目下|最近|近|先|過日|"
     r"このほど|将来|後日|当面"
 )
-TRIGGER_BEFORE = 12  # how far a match may start before its trigger (過去, 約, an era name …)
-TRIGGER_AFTER = 40  # how far it may run on after it, plus room for the rules' lookaheads
+TRIGGER_BEFORE = 6  # how far a match may start before its trigger (過去, 約, an era name …)
+TRIGGER_AFTER = 24  # how far it may run on after it, plus room for the rules' lookaheads
