@@ -18,10 +18,10 @@ SLOTS = {
     "abbr_era_year": r"(?<![A-Za-z])(?P<abbr_era>[RHS])(?P<abbr_year>\d{1,2})年(?!度)",
     "year_full": NUM + r"(?P<year>\d{4})年(?!度|代|間|目|生|分)",
     "year_short": NUM + r"(?P<yy>\d{2})年(?=\d{1,2}月)",
-    "rel_year": r"(?P<rel_year>一昨年|昨年|去年|今年|本年|来年|再来年|同年|前年(?!比|同期|度|同月)|翌年|翌々年)",
+    "rel_year": r"(?P<rel_year>一昨年|おととし|昨年|去年|今年|ことし|本年|来年|再来年|同年|前年(?!比|同期|度|同月)|翌年|翌々年)",
     "month": NUM + r"(?P<month>\d{1,2})月(?!期|分|号|末日?比)",
     "rel_month": r"(?P<rel_month>先々月|先月|今月|来月|再来月|前月(?!比)|翌月|同月)",
-    "day": NUM + r"(?P<day>\d{1,2})日(?!間|以内|連続|ぶり|程度|分|前(?!後)|後(?!半))",
+    "day": NUM + r"(?<!\d、)(?P<day>\d{1,2})日(?!間|以内|連続|ぶり|程度|分|前(?!後)|後(?!半))",
     "sub": r"(?P<sub>上旬|中旬|下旬|初旬|初め|はじめ|半ば|なかば|末|終わり|前半|後半|初頭|中ごろ|中頃|中(?=に|の|は|にも|で|、))",
     "weekday": r"(?:[(（](?P<wd_paren>[月火水木金土日])(?:曜日?)?[)）]|\s?(?P<wd>[月火水木金土日])曜日?)",
     "pod": r"(?P<pod>午前|午後|未明|早朝|朝|昼|夕方|夕|夜間|深夜|夜)",
@@ -40,7 +40,7 @@ def template(pattern: str) -> str:
 
 # Rules that begin with optional parts start with this lookahead, so that the regex engine rejects
 # most positions at once (8x faster on news text).
-DATE_START = r"(?=[\d明大昭平令RHS一昨去今本来再同前翌先当])"
+DATE_START = r"(?=[\d明大昭平令RHS一昨去今本来再同前翌先当こお])"
 TIME_START = r"(?=[\d明大昭平令RHS一昨去今本来再同前翌先当午未早朝昼夕夜深正月火水木金土日(（\s])"
 
 YEAR = "(?:{era_year}|{abbr_era_year}|{year_full}|{year_short}|{rel_year})"
@@ -125,6 +125,11 @@ RULES: tuple[Rule, ...] = (
                    ("今週末", "2023-W36-WE"))),
     Rule("weekend", "weekend", "DATE", r"(?<![今先来週])週末",
          examples=(("週末", "2023-W36-WE"),)),
+    Rule("holiday", "holiday", "DATE",
+         DATE_START.replace("(?=[", "(?=[元大") + YEAR + r"?(?P<holiday>元日|元旦|大みそか|大晦日)",
+         examples=(("元日", "2024-01-01"), ("2024年元日", "2024-01-01"), ("大みそか", "2023-12-31"))),
+    Rule("week_start", "week_start", "DATE", r"(?P<week_start>週明け)",
+         examples=(("週明け", "2023-W37"),)),
     Rule("year_part", "year_part", "DATE",
          r"(?<![\d年月同])(?P<year_part>年末|年初|年始|年明け|年内|年央|年中(?!行事|無休)|月末|月初め|月初|月内|月中)",
          examples=(("年内", "2023"), ("年末", "2023"), ("月末", "2023-09"))),
@@ -193,6 +198,9 @@ RULES: tuple[Rule, ...] = (
                    ("1時間", "PT1H"), ("過去17カ月", "P17M"), ("3年超", "P3Y"), ("数週間", "PXW"),
                    ("3 分", "PT3M"), ("2日間", "P2D"), ("半年", "P6M"), ("1年半", "P18M")),
          counter=("3分の1", "2019年", "5日")),
+    Rule("duration_ym", "duration_ym", "DURATION",
+         DUR_PRE + NUM + r"(?P<y>\d+)年(?P<m>\d+)(?:カ|ヵ|ヶ|ケ|か|箇)月(?:間)?" + DUR_POST,
+         examples=(("1年3カ月", "P1Y3M"),), priority=1),
     Rule("duration_hm", "duration_hm", "DURATION",
          DUR_PRE + NUM + r"(?P<h>\d+)時間(?P<m>\d+)分(?:間)?" + DUR_POST,
          examples=(("1時間30分", "PT1H30M"),), priority=1),
@@ -220,7 +228,7 @@ RULES: tuple[Rule, ...] = (
 NOT_TEMPORAL = re.compile(
     r"毎日新聞|毎日放送|毎月勤労統計|月曜社|日曜版|日曜大工|年齢|周年|年生|年目|年連続(?=\d)|前年比|前月比|前年同期比|"
     r"前日比|前週比|年率|年利|年金|年収|年俸|年賀|年鑑|年表|年号|月給|月額|日給|日額|日銀|月刊|週刊|日刊|年刊|"
-    r"明日香|一日中?も早く|一時的|十分|当時|同時|朝鮮|朝日新聞|夕刊|"
+    r"明日香|一日中?も早く|\d+(?:日|年|月|週|時間)(?:あたり|当たり|平均)|一時的|十分|当時|同時|朝鮮|朝日新聞|夕刊|"
     r"\d+分の(?:\d|一|二|三|四|五|六|七|八|九)"
 )
 # A candidate starting right after these characters is an ordinal, a model number or an amount.
@@ -232,7 +240,7 @@ TRIGGER = re.compile(
     r"\d|明治|大正|昭和|平成|令和|一昨|昨|去年|今|本[年日]|来|再来|同[年月日週]|前[年月日週々]|翌|先|当日|"
     r"その日|きょう|おととい|きのう|明[日後朝]|あさって|あす|あした|[月火水木金土日]曜|週末|年[末初始明内央中]|"
     r"月[末初内中]|第.四半期|この[春夏秋冬]|正午|数|何|半|幾|長年|ここ|毎|隔|現|目下|最近|近|先|過日|"
-    r"このほど|将来|後日|当面"
+    r"このほど|将来|後日|当面|ことし|おととし|元日|元旦|大みそか|大晦日|週明"
 )
 TRIGGER_BEFORE = 6  # how far a match may start before its trigger (過去, 約, an era name …)
 TRIGGER_AFTER = 24  # how far it may run on after it, plus room for the rules' lookaheads

@@ -16,7 +16,8 @@ KANJI_SMALL = {"一": 1, "二": 2, "三": 3, "四": 4}
 SUB_MOD = {"上旬": "START", "初旬": "START", "初め": "START", "はじめ": "START", "初頭": "START",
            "前半": "START", "中旬": "MID", "半ば": "MID", "なかば": "MID", "中ごろ": "MID",
            "中頃": "MID", "下旬": "END", "末": "END", "終わり": "END", "後半": "END", "中": None}
-REL_YEAR = {"一昨年": -2, "昨年": -1, "去年": -1, "今年": 0, "本年": 0, "来年": 1, "再来年": 2}
+REL_YEAR = {"一昨年": -2, "おととし": -2, "昨年": -1, "去年": -1, "今年": 0, "ことし": 0, "本年": 0,
+            "来年": 1, "再来年": 2}
 NARRATIVE_YEAR = {"同年": 0, "前年": -1, "翌年": 1, "翌々年": 2}
 REL_MONTH = {"先々月": -2, "先月": -1, "今月": 0, "来月": 1, "再来月": 2}
 NARRATIVE_MONTH = {"同月": 0, "前月": -1, "翌月": 1}
@@ -488,11 +489,23 @@ def _amount(num: str) -> str:
     return num
 
 
+SHORT_YEAR_WINDOW = (-12, 3)  # 23年 reads as 2023 only near the dct; 78年の歴史 is a length
+_DURATION_BEFORE = ("後", "業", "立", "設", "足", "約", "去", "ら", "で", "任", "期", "続")
+
+
+def _reads_as_short_year(num: str, a: Anchors) -> bool:
+    if len(num) != 2 or not num.isdigit() or not a.dct or a.preceding.endswith(_DURATION_BEFORE):
+        return False
+    if not a.following.startswith(("に", "の", "は", "から", "まで", "以降", "以来", "以前", "、", "も")):
+        return False
+    year = _expand_two_digit_year(int(num), a.dct)
+    return SHORT_YEAR_WINDOW[0] <= year - a.dct.year <= SHORT_YEAR_WINDOW[1]
+
+
 def _duration(g: dict, a: Anchors) -> Resolved | None:
     num, unit = g["num"], g.get("unit")
     cue = g.get("pre") or g.get("ma") or g.get("post") or g.get("half_unit") or g.get("half2")
-    if not cue and unit == "年" and len(num) == 2 and num.isdigit() and int(num) >= 10 \
-            and a.following.startswith(("に", "の", "は", "から", "まで", "以降", "以来", "以前", "、")):
+    if not cue and unit == "年" and _reads_as_short_year(num, a):
         return _date({"yy": num}, a)  # 23年に: the year 2023 written short
     mod = DURATION_MOD.get(g.get("pre") or "") or DURATION_MOD.get(g.get("post") or "")
     if g.get("half_unit"):  # 1年半
@@ -514,6 +527,32 @@ def _duration(g: dict, a: Anchors) -> Resolved | None:
         amount = f"{amount}.5" if amount.isdigit() else amount
     value = f"PT{amount}{code[1]}" if code.startswith("T") else f"P{amount}{code}"
     return Resolved("DURATION", value, mod, "none")
+
+
+def _duration_ym(g: dict, a: Anchors) -> Resolved | None:
+    mod = DURATION_MOD.get(g.get("pre") or "") or DURATION_MOD.get(g.get("post") or "")
+    return Resolved("DURATION", f"P{int(g['y'])}Y{int(g['m'])}M", mod, "none")
+
+
+def _holiday(g: dict, a: Anchors) -> Resolved | None:
+    """元日 (1 January) and 大みそか (31 December): of the year stated, else the nearest one."""
+    month, day = (12, 31) if g["holiday"] in ("大みそか", "大晦日") else (1, 1)
+    year = _explicit_year(g, a)
+    anchor = "explicit"
+    if year is None and g.get("rel_year"):
+        year, anchor = _relative_year(g, a)
+    if year is None:
+        if not a.dct:
+            return Resolved("DATE", f"XXXX-{month:02d}-{day:02d}", None, "none")
+        year, anchor = _pick_year(month, day, a), "dct"
+    return Resolved("DATE", f"{year:04d}-{month:02d}-{day:02d}", _after_mod(a), anchor)
+
+
+def _week_start(g: dict, a: Anchors) -> Resolved | None:
+    """週明け: the start of the coming week (of this one when said on a weekend... it is the next)."""
+    if not a.dct:
+        return None
+    return Resolved("DATE", iso_week(a.dct + timedelta(weeks=1)), "START", "dct")
 
 
 def _duration_hm(g: dict, a: Anchors) -> Resolved | None:
@@ -564,7 +603,7 @@ def _vague(g: dict, a: Anchors) -> Resolved | None:
 
 
 _HANDLERS = {
-    "vague": _vague,
+    "vague": _vague, "duration_ym": _duration_ym, "holiday": _holiday, "week_start": _week_start,
     "date": _date, "weekday": _weekday, "rel_day": _rel_day, "rel_week": _rel_week, "weekend": _weekend,
     "year_part": _year_part, "year_early": _year_early, "fy": _fiscal_year, "quarter": _quarter,
     "fiscal_term": _fiscal_term, "half": _half, "season": _season, "decade": _decade,
