@@ -401,6 +401,9 @@ def _half(g: dict, a: Anchors) -> Resolved | None:
 
 def _season(g: dict, a: Anchors) -> Resolved | None:
     season = SEASON[g["season"]]
+    if g.get("rel_year"):
+        year, anchor = _relative_year(g, a)
+        return Resolved("DATE", f"{year:04d}-{season}", None, anchor) if year else None
     if g.get("year"):
         return Resolved("DATE", f"{int(g['year']):04d}-{season}", None, "explicit")
     word = g["rel_season"]
