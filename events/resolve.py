@@ -39,7 +39,7 @@ DURATION_MOD = {"約": "APPROX", "およそ": "APPROX", "ほぼ": "APPROX", "前
                 "近く": "APPROX", "最長": "EQUAL_OR_LESS", "最大": "EQUAL_OR_LESS", "以内": "EQUAL_OR_LESS",
                 "以上": "MORE_THAN", "超": "MORE_THAN", "余り": "MORE_THAN", "あまり": "MORE_THAN",
                 "強": "MORE_THAN", "未満": "LESS_THAN", "弱": "LESS_THAN", "最短": "EQUAL_OR_MORE"}
-VAGUE_DURATION = {"長年": "PXY", "ここ数十年": "PXDE", "数十年": "PXDE", "何十年": "PXDE",
+VAGUE_DURATION = {"半世紀": "P50Y", "四半世紀": "P25Y", "長年": "PXY", "ここ数十年": "PXDE", "数十年": "PXDE", "何十年": "PXDE",
                   "ここ数年": "PXY", "数年来": "PXY"}
 VAGUE = {"現在": "PRESENT_REF", "今のところ": "PRESENT_REF", "現時点": "PRESENT_REF", "目下": "PRESENT_REF",
          "当面": "FUTURE_REF", "最近": "PAST_REF", "近年": "PAST_REF", "先日": "PAST_REF", "過日": "PAST_REF",
@@ -79,7 +79,9 @@ class Anchors:
     month-precise date mentioned before it in the same sentence or paragraph."""
 
     dct: date | None
-    narrative_day: date | None = None
+    narrative_day: date | None = None  # the last day-precise date stated
+    narrative_month: date | None = None  # first day of the last month stated (by a month or a day)
+    narrative_year: int | None = None  # the last year stated (by a year, month or day)
     sentence_month: tuple[int, int] | None = None  # (year, month) stated earlier in the sentence
     paragraph_month: tuple[int, int] | None = None  # (year, month) of a day stated earlier in the paragraph
     tense: str | None = None  # past, future or None
@@ -140,9 +142,10 @@ def _relative_year(g: dict, a: Anchors) -> tuple[int | None, str]:
     if word in REL_YEAR and a.dct:
         return a.dct.year + REL_YEAR[word], "dct"
     if word in NARRATIVE_YEAR:
-        base = a.narrative_day or a.dct
-        if base:
-            return base.year + NARRATIVE_YEAR[word], "previous" if a.narrative_day else "dct"
+        if a.narrative_year:
+            return a.narrative_year + NARRATIVE_YEAR[word], "previous"
+        if a.dct:
+            return a.dct.year + NARRATIVE_YEAR[word], "dct"
     return None, "none"
 
 
@@ -198,9 +201,9 @@ def _date(g: dict, a: Anchors) -> Resolved | None:
         word, base = g["rel_month"], None
         if word in REL_MONTH and a.dct:
             base, delta, anchor = a.dct, REL_MONTH[word], "dct"
-        elif word in NARRATIVE_MONTH and (a.narrative_day or a.dct):
-            base, delta = a.narrative_day or a.dct, NARRATIVE_MONTH[word]
-            anchor = "previous" if a.narrative_day else "dct"
+        elif word in NARRATIVE_MONTH and (a.narrative_month or a.dct):
+            base, delta = a.narrative_month or a.dct, NARRATIVE_MONTH[word]
+            anchor = "previous" if a.narrative_month else "dct"
         if base is None:
             return None
         year, month = add_months(base.year, base.month, delta)
@@ -408,10 +411,10 @@ def _season(g: dict, a: Anchors) -> Resolved | None:
         return Resolved("DATE", f"{int(g['year']):04d}-{season}", None, "explicit")
     word = g["rel_season"]
     if word == "同年":
-        base = a.narrative_day or a.dct
-        if base is None:
+        year = a.narrative_year or (a.dct.year if a.dct else None)
+        if year is None:
             return None
-        return Resolved("DATE", f"{base.year:04d}-{season}", None, "previous" if a.narrative_day else "dct")
+        return Resolved("DATE", f"{year:04d}-{season}", None, "previous" if a.narrative_year else "dct")
     if not a.dct:
         return None
     year = a.dct.year + REL_SEASON[word]

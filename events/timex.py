@@ -54,6 +54,10 @@ def _advance_narrative(anchors: Anchors, t: Timex, kind: str) -> None:
     if t.granularity == "day":
         anchors.narrative_day = t.date_start
         anchors.paragraph_month = (t.date_start.year, t.date_start.month)
+    if t.granularity in ("day", "month") and t.type in ("DATE", "TIME"):
+        anchors.narrative_month = t.date_start.replace(day=1)
+    if t.granularity in ("day", "month", "year") and t.type in ("DATE", "TIME") and not t.value.startswith("FY"):
+        anchors.narrative_year = t.date_start.year
     if t.granularity in ("day", "month") and t.date_start:
         anchors.sentence_month = (t.date_start.year, t.date_start.month)
 
