@@ -84,6 +84,7 @@ class Anchors:
     narrative_year: int | None = None  # the last year stated (by a year, month or day)
     sentence_month: tuple[int, int] | None = None  # (year, month) stated earlier in the sentence
     paragraph_month: tuple[int, int] | None = None  # (year, month) of a day stated earlier in the paragraph
+    paragraph_day: date | None = None  # a day stated earlier in the paragraph
     tense: str | None = None  # past, future or None
     following: str = ""  # the normalised text right after the candidate
     preceding: str = ""
@@ -452,8 +453,8 @@ def _day_of(g: dict, a: Anchors) -> tuple[date | None, str]:
     if g.get("wd") or g.get("wd_paren"):
         d = _weekday_date(WEEKDAYS.index(g.get("wd") or g.get("wd_paren")), a)
         return d, "dct" if d else "none"
-    if a.narrative_day:
-        return a.narrative_day, "previous"
+    if a.paragraph_day:  # 午後8時22分 right after a date: that day; elsewhere the dct's
+        return a.paragraph_day, "previous"
     if a.dct:
         return a.dct, "dct"
     return None, "none"

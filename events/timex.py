@@ -32,7 +32,8 @@ def extract_timexes(raw: str, dct: date | None) -> list[Timex]:
         if new_sent != sent_idx:
             anchors.sentence_month, sent_idx = None, new_sent
         if new_para != para_idx:
-            anchors.paragraph_month, para_idx = None, new_para
+            anchors.paragraph_month = anchors.paragraph_day = None
+            para_idx = new_para
         sent_end = sentence_bounds[new_sent][1]
         anchors.tense = tense_of(ntext[cand.end:sent_end])
         anchors.following = ntext[cand.end:cand.end + 4]
@@ -54,6 +55,7 @@ def _advance_narrative(anchors: Anchors, t: Timex, kind: str) -> None:
     if t.granularity == "day":
         anchors.narrative_day = t.date_start
         anchors.paragraph_month = (t.date_start.year, t.date_start.month)
+        anchors.paragraph_day = t.date_start
     if t.granularity in ("day", "month") and t.type in ("DATE", "TIME"):
         anchors.narrative_month = t.date_start.replace(day=1)
     if t.granularity in ("day", "month", "year") and t.type in ("DATE", "TIME") and not t.value.startswith("FY"):
