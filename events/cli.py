@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import corpus_cli
 from .dct import find_document_date
 from .io import InputError, read_document, read_text_file
 from .timex import extract_timexes
@@ -31,6 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
                                                 "gives titles and dates)")
     build.add_argument("--out", required=True, help="output file: .csv, .jsonl or .parquet")
     build.add_argument("--workers", type=int, default=None, help="processes (default: all cores for large inputs)")
+    corpus_cli.register(sub)
     return parser
 
 
@@ -95,7 +97,7 @@ def _progress_bar(width: int = 30):
     return show
 
 
-COMMANDS = {"timex": run_timex, "build": run_build}
+COMMANDS = {"timex": run_timex, "build": run_build, **corpus_cli.COMMANDS}
 
 
 def main(argv: list[str] | None = None) -> int:
