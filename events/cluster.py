@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .affiliation import speaker_match
 from .events import WEAK_KEYS, Event
 
 GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "season": 3, "quarter": 3, "half": 4, "year": 5,
@@ -25,6 +26,9 @@ BLOCK_WINDOW = 60
 MIN_WORDING = 0.25  # character-bigram Jaccard of two summaries, for events without actors
 # Predicates one real-world event is told with (a visit and the meeting it was for).
 RELATED_KEYS = {"meet": frozenset({"visit"}), "visit": frozenset({"meet", "arrive"}), "arrive": frozenset({"visit"})}
+# Predicates of one trip: in one article, with the same stated date, a mention whose actors are all
+# named by another mention of the same person (「2019年の彼の最後の訪問」 / 「2019年にプーチン氏と会談」) is that event.
+TRIP_KEYS = frozenset({"visit", "arrive", "depart", "meet"})
 
 
 def rank(granularity: str | None) -> int:
@@ -134,6 +138,8 @@ def same_event(a: Event, b: Event) -> bool:
     if a.date_start > b.date_end or b.date_start > a.date_end:
         if a.value != b.value:
             return False
+    if same_statement(a, b):
+        return True
     weight = shared_weight(a, b)
     if not a.matching and not b.matching:
         # nobody named (a typhoon, an earthquake): same value, predicate and much of the wording
@@ -141,6 +147,9 @@ def same_event(a: Event, b: Event) -> bool:
                 and _jaccard(_bigrams(a.summary), _bigrams(b.summary)) >= MIN_WORDING)
     if weight < MIN_SHARED_WEIGHT:
         return False
+    if (a.doc_id == b.doc_id and a.value == b.value and _subsumed(a, b) and a.head_keys and b.head_keys
+            and a.head_keys <= TRIP_KEYS and b.head_keys <= TRIP_KEYS):
+        return True
     clause_a, clause_b = {n for n, _ in a.weights}, {n for n, _ in b.weights}
     if clause_a and clause_b and not clause_a & clause_b:
         return False
@@ -155,6 +164,32 @@ def same_event(a: Event, b: Event) -> bool:
     if _conflict(a, b, either=related):
         return False
     return True
+
+
+def same_statement(a: Event, b: Event) -> bool:
+    """One statement reported twice: both dates head a speech verb (述べた, 発表した …), the speakers
+    are one source (the same actor, or a country and its spokesperson or body: 「米国が月曜日に発表
+    した」 / 「ワトソン報道官は月曜日に語った」), the dates are one day, or a day and the week holding it,
+    and the two say something about a common actor besides the speaker."""
+    if a.speaker is None or b.speaker is None or not speaker_match(a.speaker, b.speaker):
+        return False
+    if not (a.head_keys & WEAK_KEYS and b.head_keys & WEAK_KEYS):
+        return False
+    if max(rank(a.granularity), rank(b.granularity)) > 1 or min(rank(a.granularity), rank(b.granularity)) > 0:
+        return False  # a week or a month holds many statements of one government
+    inside = (a.date_start <= b.date_start and b.date_end <= a.date_end) or \
+             (b.date_start <= a.date_start and a.date_end <= b.date_end)
+    if a.value != b.value and not inside:
+        return False
+    speakers = {a.speaker[0], b.speaker[0]}
+    wb = dict(b.matching)
+    return any(n in wb and n not in speakers for n, _ in a.matching)
+
+
+def _subsumed(a: Event, b: Event) -> bool:
+    """Every actor of one mention is named by the other, and they share a person."""
+    na, nb = {n for n, _ in a.matching}, {n for n, _ in b.matching}
+    return bool(na and nb) and (na <= nb or nb <= na) and strongest_shared(a, b) >= 2.0
 
 
 def _conflict(a: Event, b: Event, either: bool) -> bool:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from .calendar import interval
+from .affiliation import people_with_surname
 from .dct import edge_date_spans
 from .model import ActorMention, Sentence, Timex
 from .pipeline import Analysis
@@ -91,6 +92,12 @@ PRONOUNS = re.compile(r"彼女|彼(?!ら)")  # 彼ら is a group: left unresolve
 _SOURCE_AFTER = re.compile(r"(?:通信社?|紙|新聞|テレビ|放送|当局者?|報道官)?(?:の報道)?(?:によると|によれば|が報じ|は報じ|の報道では)")
 # Predicates any speaker shares: matching on them alone needs the same person or organisation.
 WEAK_KEYS = frozenset({"say", "announce", "warn", "criticise"})
+_SPEECH_RE = re.compile("|".join(sorted((re.escape(s) for k in WEAK_KEYS for s in EVENT_KEYS[k]), key=len, reverse=True)))
+# The subject of a statement: an actor (or 彼/彼女/同氏) with a title, then は/が: 「米当局者は」「ワトソンは」
+_SUBJECT_AFTER = re.compile(r"(?:[一-龥]{0,5}(?:氏|官|相|長|者|府|省|庁|局|領|席|員|会))?(?:は|が)(?!ず)")
+_PRONOUN_SUBJECT = re.compile(r"(?:彼女|彼|同氏)(?=は|が)")
+_QUOTATIVE = re.compile(r"」と|と、|との|とし、")
+_SURNAME_SUBJECT = re.compile(r"([ァ-ヶー]{2,})(?=(?:氏|報道官|長官)?(?:は|が))")
 PERSONAL_KINDS = {"person"}
 
 
@@ -123,6 +130,8 @@ class Event:
     kind: str = "dated"  # dated, continuation (joins `follows`), after (a later event), linked
     follows: str | None = None  # continuation / linked: event_id of the event it restates
     main: bool = True  # the date modifies the sentence's final predicate
+    speaker: tuple[str, str, tuple[str, ...]] | None = None  # who makes the statement the date heads:
+    # (canonical, kind, the bodies the article introduces them with: クレムリンのペスコフ報道官 → Kremlin)
 
     @property
     def dated(self) -> bool:
@@ -140,6 +149,7 @@ class SentenceInfo:
     weights: tuple[tuple[str, float], ...]
     keys: frozenset[str]
     matching: tuple[tuple[str, float], ...] = ()
+    speaker: tuple[str, str, tuple[str, ...]] | None = None  # who makes the statement (述べた, 発表した), if any
 
 
 def event_keys(text: str) -> frozenset[str]:
@@ -236,11 +246,12 @@ def _actors_between(a: Analysis, mentions: list[ActorMention], start: int, end: 
     sources=False leaves out who merely reports the event (「タス通信によると」)."""
     seen: dict[str, float] = {}
     text = a.doc.text
+    captions = [(c.start(), c.end()) for c in _CAPTION.finditer(text, start, end)] if not sources else []
     for m in mentions:
         if m.start >= end:
             break
         if start <= m.start:
-            if not sources and _SOURCE_AFTER.match(text, m.end):
+            if not sources and (_SOURCE_AFTER.match(text, m.end) or any(s <= m.start < e for s, e in captions)):
                 continue
             seen.setdefault(m.canonical, _weight(m.kind))
     for p in PRONOUNS.finditer(text, start, end):
@@ -272,7 +283,74 @@ def _dated_event(a: Analysis, sent: Sentence, t: Timex, dated, mentions) -> Even
         modality=modality_of(text[t.end:c_end], text[sent.start:sent.end]),
         actors=tuple(sentence_actors), summary=summarize(clause), sentence=text[sent.start:sent.end],
         keys=keys, head_keys=head, weights=tuple(weights), matching=tuple(matching), main=c_end >= sent.end - 1,
+        speaker=speaker_of(text, mentions, sent.start, c_start, c_end) if head & WEAK_KEYS else None,
     )
+
+
+def speaker_of(text: str, mentions: list[ActorMention], start: int, c_start: int,
+               c_end: int) -> tuple[str, str, tuple[str, ...]] | None:
+    """(canonical, kind, bodies) of the subject of the clause's last speech verb, outside quotes.
+
+    After the last quotative (「…と、米国が月曜日に発表した」) the subject there speaks; otherwise the
+    first topic (…は) of the sentence, else the last subject (…が): 「米当局者は先週、北朝鮮とロシアが…との情報を発表した」
+    → United States. 彼/彼女/同氏 → the person named last; a bare surname (ワトソンは) → the person of
+    that surname named before in the text."""
+    verbs = list(_SPEECH_RE.finditer(text, c_start, c_end))
+    if not verbs:
+        return None
+    verb = verbs[-1].start()
+    found: list[tuple[int, str, tuple[str, str]]] = []  # (position, particle, speaker)
+    for i, m in enumerate(mentions):
+        if m.start >= verb:
+            break
+        if m.start >= start:
+            sub = _SUBJECT_AFTER.match(text, m.end)
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if sub and not (nxt is not None and m.start <= nxt.start < sub.end() - 1):  # 米|国務省は: the body speaks
+                found.append((m.start, sub.group()[-1], (m.canonical, m.kind)))
+    for p in _PRONOUN_SUBJECT.finditer(text, start, verb):
+        person = next((m for m in reversed(mentions) if m.end <= p.start() and m.kind == "person"), None)
+        if person is not None:
+            found.append((p.start(), text[p.end()], (person.canonical, "person")))
+    for r in _SURNAME_SUBJECT.finditer(text, start, verb):
+        bearers = set(people_with_surname(r.group(1)))
+        person = next((m for m in reversed(mentions) if m.end <= r.start() and m.canonical in bearers), None)
+        if person is not None:
+            sub = _SUBJECT_AFTER.match(text, r.end())
+            found.append((r.start(), sub.group()[-1] if sub else "は", (person.canonical, "person")))
+    found = [f for f in found if not _in_quote(text, start, f[0])]
+    if any(f[0] >= c_start for f in found):
+        found = [f for f in found if f[0] >= c_start]  # 「ウクライナは…が、プーチンは月曜日…断じた」
+    if not found:
+        return None
+    boundary = max((q.end() for q in _QUOTATIVE.finditer(text, start, verb)), default=None)
+    after = [f for f in found if boundary is not None and f[0] >= boundary]
+    topics = [f for f in found if f[1] == "は"]  # the first topic is the main clause's (米財務省は、ロシアは…と述べた)
+    if after:
+        name, kind = max(after)[2]
+    elif topics:
+        name, kind = min(topics)[2]
+    else:
+        name, kind = max(found)[2]
+    return name, kind, bodies_of(text, mentions, name) if kind == "person" else ()
+
+
+_APPOSITION = re.compile(r"の?[一-龥ァ-ヶー()（）A-Za-z]{0,10}")
+
+
+def bodies_of(text: str, mentions: list[ActorMention], person: str) -> tuple[str, ...]:
+    """Organisations and countries the article introduces a person with, written right before the
+    name: 「クレムリンのドミトリー・ペスコフ報道官」 → ("Kremlin",); 「国務省のマシュー・ミラー報道官」
+    → ("United States Department of State",)."""
+    out: dict[str, None] = {}
+    for i, m in enumerate(mentions):
+        if m.canonical != person or i == 0:
+            continue
+        q = mentions[i - 1]
+        if q.kind in ("organisation", "country") and 0 <= m.start - q.end <= 12:
+            if _APPOSITION.fullmatch(text, q.end, m.start):
+                out.setdefault(q.canonical, None)
+    return tuple(out)
 
 
 def clause_bounds(text: str, start: int, end: int, t_start: int, t_end: int) -> tuple[int, int]:
@@ -377,8 +455,10 @@ def _sentence_info(a: Analysis, sent: Sentence, mentions) -> SentenceInfo:
     s_text = a.doc.text[sent.start:sent.end]
     weights = _actors_between(a, mentions, sent.start, sent.end)
     matching = _actors_between(a, mentions, sent.start, sent.end, sources=False)
-    return SentenceInfo(a.doc.id, sent, s_text, tuple(n for n, _ in weights), tuple(weights), event_keys(s_text),
-                        tuple(matching))
+    keys = event_keys(s_text)
+    speaker = speaker_of(a.doc.text, mentions, sent.start, sent.start, sent.end) if keys & WEAK_KEYS else None
+    return SentenceInfo(a.doc.id, sent, s_text, tuple(n for n, _ in weights), tuple(weights), keys,
+                        tuple(matching), speaker)
 
 
 def _continuation(a: Analysis, sent: Sentence, info: SentenceInfo, previous: list[Event],
@@ -410,7 +490,7 @@ def _continuation(a: Analysis, sent: Sentence, info: SentenceInfo, previous: lis
         value=target.value, mod=mod, date_start=span[0], date_end=span[1], granularity=target.granularity,
         anchor="previous", modality=modality_of(s_text, s_text), actors=info.actors,
         summary=summarize(s_text), sentence=s_text, keys=info.keys, head_keys=info.keys, weights=info.matching, matching=info.matching,
-        kind="after" if later else "continuation", follows=target.event_id, main=True,
+        kind="after" if later else "continuation", follows=target.event_id, main=True, speaker=info.speaker,
     )
 
 
@@ -423,7 +503,8 @@ def continue_from(a: Analysis, seeds: list[Event], taken: set[int]) -> list[Even
     for seed in sorted(seeds, key=lambda e: e.sent_start):
         i = bisect.bisect_left(starts, seed.sent_start)
         previous, prev_para = [seed], seed.para_index
-        for sent in a.sentences[i + 1:i + 3]:
+        following = [s for s in a.sentences[i + 1:i + 6] if s.end - s.start >= 3][:2]  # no stray 「。」
+        for sent in following:
             if sent.start in taken:
                 break
             info = _sentence_info(a, sent, kinds)

@@ -17,6 +17,7 @@ import bisect
 from collections import defaultdict
 from datetime import date
 
+from .affiliation import speaker_match
 from .cluster import best_member
 from .events import WEAK_KEYS, Event, SentenceInfo, continue_from, modality_of, summarize
 from .pipeline import Analysis
@@ -25,6 +26,7 @@ LINK_MIN_SCORE = 4.5  # 3.5 covers 2 more gold mentions but adds ~30 loose links
 MIN_SHARED_WEIGHT = 2.0
 MAX_CANDIDATES = 60
 MAX_LINKS = 2
+SPEAKER_WEIGHT = {"person": 2.0, "organisation": 1.5, "country": 1.0}
 
 
 def link_sentences(analyses: list[Analysis], events: list[Event], clusters: dict[str, str],
@@ -114,11 +116,19 @@ def _targets(info: SentenceInfo, index, own: list[Event], dct: date | None, clus
         theirs = dict(e.matching)
         weight = sum(w for n, w in mine.items() if n in theirs)
         shared = info.keys & e.keys
+        head = info.keys & e.head_keys
+        statement = _statement(info, e)
+        if statement is False:  # two speakers: their statements are not one
+            shared, head = shared - WEAK_KEYS, head - WEAK_KEYS
+        elif statement:  # one speaker (ワトソン / 米国): the statement verb heads both
+            if not (statement[0] in mine and statement[0] in theirs):
+                weight += SPEAKER_WEIGHT.get(statement[1], 1.0)
+            head = head | (info.keys & WEAK_KEYS)
+            shared = shared | head
         if weight < MIN_SHARED_WEIGHT or not shared:
             continue
-        if shared <= WEAK_KEYS and max((w for n, w in mine.items() if n in theirs), default=0) < 1.5:
+        if shared <= WEAK_KEYS and not statement and max((w for n, w in mine.items() if n in theirs), default=0) < 1.5:
             continue  # two different speakers
-        head = info.keys & e.head_keys
         score = (weight + 1.5 * len(head) + 0.5 * len(shared - head)
                  + (1.0 if e.doc_id == info.doc_id else 0.0)
                  + (0.5 if e.modality == modality else 0.0))
@@ -140,6 +150,18 @@ def _targets(info: SentenceInfo, index, own: list[Event], dct: date | None, clus
         if len(picked) == MAX_LINKS:
             break
     return picked
+
+
+def _statement(info: SentenceInfo, e: Event):
+    """None: not two statements of known speakers, or speakers related only through a country (米国 /
+    国務省: no evidence either way); False: two different speakers; else the speaker (canonical,
+    kind, bodies) of the one whose statement both report."""
+    if not (info.speaker and e.speaker and info.keys & WEAK_KEYS and e.head_keys & WEAK_KEYS):
+        return None
+    match = speaker_match(info.speaker, e.speaker)
+    if match == 0:
+        return False
+    return info.speaker if match == 2 else None
 
 
 def _days_from(e: Event, dct: date | None) -> int:

@@ -87,3 +87,51 @@ def test_cluster_table_reports_sources_and_disagreement():
 
 def test_cluster_table_of_nothing():
     assert cluster_table(build()).empty
+
+
+# --- one statement reported twice: the speaker, not the wording, ties the mentions -------------------
+
+STATEMENTS = [
+    ("国と報道官", ("a", "日本政府が月曜日に発表したところによると、台風10号でトヨタ自動車の工場が止まった。", date(2024, 9, 3)), "月曜日",
+     ("b", "台風10号でトヨタ自動車の工場が止まったと、林芳正官房長官は2日に語った。", date(2024, 9, 3)), "2日"),
+    ("週と日", ("a", "米国は先週、中国が台湾周辺で演習を計画していると発表した。", date(2024, 5, 27)), "先週",
+     ("b", "中国が台湾周辺で演習を行う計画だと、カービー氏は5月21日に述べた。", date(2024, 5, 22)), "5月21日"),
+]
+
+
+@pytest.mark.parametrize("one,s1,two,s2", [c[1:] for c in STATEMENTS], ids=[c[0] for c in STATEMENTS])
+def test_one_statement_of_a_country_and_its_spokesperson(one, s1, two, s2):
+    df = build(one, two)
+    assert cluster_of(df, "a", s1) == cluster_of(df, "b", s2)
+
+
+STATEMENTS_APART = [
+    ("二人の閣僚", ("a", "林芳正官房長官は3日、台風10号の被害について中国に支援を求めたと述べた。", date(2024, 9, 3)), "3日",
+     ("b", "岸田文雄首相は3日、台風10号の被害について中国の支援に感謝すると述べた。", date(2024, 9, 3)), "3日"),
+    ("二つの国", ("a", "米国は3日、北朝鮮がミサイルを発射したと発表した。", date(2024, 9, 3)), "3日",
+     ("b", "韓国は3日、北朝鮮がミサイルを発射したと発表した。", date(2024, 9, 3)), "3日"),
+    ("同じ国の二つの週", ("a", "米国は先週、北朝鮮がロシアに砲弾を送ったと発表した。", date(2024, 9, 3)), "先週",
+     ("b", "米国は先週、ロシアが北朝鮮と協議していると警告した。", date(2024, 9, 4)), "先週"),
+]
+
+
+@pytest.mark.parametrize("one,s1,two,s2", [c[1:] for c in STATEMENTS_APART], ids=[c[0] for c in STATEMENTS_APART])
+def test_statements_of_two_speakers_stay_apart(one, s1, two, s2):
+    df = build(one, two)
+    assert cluster_of(df, "a", s1) != cluster_of(df, "b", s2)
+
+
+def test_a_trip_told_twice_in_one_article_is_one_event():
+    text = ("岸田文雄首相は2022年にバイデン大統領と会談した。"
+            "与党内では、2022年の彼の訪問は成果が乏しかったとの声もある。")
+    df = build(("a", text, date(2024, 1, 10)))
+    dated = df[df["timex_text"] == "2022年"]
+    assert len(dated) == 2 and dated["cluster_id"].nunique() == 1
+
+
+def test_a_trip_and_another_trip_of_the_same_year_stay_apart():
+    text = ("岸田文雄首相は2022年にバイデン大統領と会談した。"
+            "岸田文雄首相は2022年に中国の習近平国家主席とも会談した。")
+    df = build(("a", text, date(2024, 1, 10)))
+    dated = df[df["timex_text"] == "2022年"]
+    assert len(dated) == 2 and dated["cluster_id"].nunique() == 2

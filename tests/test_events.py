@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from events.events import event_keys, modality_of, summarize
+from events.events import event_keys, extract_events, modality_of, summarize
 from events.model import Document
 from events.pipeline import analyze
 from events.table import COLUMNS, event_table
@@ -144,3 +144,36 @@ def test_event_keys():
 def test_bad_input_gives_no_crash():
     assert table("", date(2024, 1, 1)).empty
     assert table("。。。", None).empty
+
+
+# --- who makes a statement ---------------------------------------------------------------------------
+
+SPEAKERS = [
+    ("引用の後の主語", "台風10号の被害額は1000億円を超えたと、日本政府が3日に発表した。", "Japan"),
+    ("最初の主題", "林芳正官房長官は3日、トヨタ自動車は工場の稼働を止めたと述べた。", "Yoshimasa Hayashi"),
+    ("主題が従属節にある", "トヨタ自動車は減益を見込むが、岸田文雄首相は3日、賃上げを求めると述べた。", "Fumio Kishida"),
+    ("代名詞", "岸田文雄首相は3日に記者会見を開いた。「賃上げを求める」と彼は3日に述べた。", "Fumio Kishida"),
+    ("姓だけ", "ジョン・カービー氏が会見に臨んだ。北朝鮮が発射したと、カービーは3日に語った。", "John Kirby"),
+]
+
+
+@pytest.mark.parametrize("text,speaker", [c[1:] for c in SPEAKERS], ids=[c[0] for c in SPEAKERS])
+def test_speaker_of_a_dated_statement(text, speaker):
+    a = analyze(Document(id="t", text=text, published=date(2024, 9, 3)))
+    spoken = [e.speaker for e in extract_events(a) if e.speaker and e.timex_text == "3日"]
+    assert spoken and spoken[-1][0] == speaker
+
+
+def test_speaker_keeps_the_body_it_is_introduced_with():
+    text = "米国務省のマシュー・ミラー報道官は3日、制裁を検討していると述べた。"
+    a = analyze(Document(id="t", text=text, published=date(2024, 9, 3)))
+    (e,) = [e for e in extract_events(a) if e.timex_text == "3日"]
+    assert e.speaker[0] == "Matthew Miller (spokesperson)"
+    assert "United States Department of State" in e.speaker[2]
+
+
+def test_photo_credit_is_not_a_participant():
+    text = "トヨタ自動車は2023年に過去最高益を記録した(写真:ロイター)。"
+    a = analyze(Document(id="t", text=text, published=date(2024, 5, 10)))
+    (e,) = extract_events(a)
+    assert "Reuters" in e.actors and "Reuters" not in dict(e.matching)
