@@ -150,6 +150,7 @@ _CLOSERS = "」』）)】〉》"
 _ENDERS = "。？！?!"
 
 
+_PUNCTUATION_ONLY = re.compile(r"[\s。、．，！？!?.,「」『』（）()【】〈〉《》・…ー―-]+")
 _SENTENCE_MARKS = re.compile(r"[「『（(【〈《」』）)】〉》。？！?!]")
 
 
@@ -176,5 +177,5 @@ def _append_trimmed(out: list[Sentence], text: str, start: int, end: int, para_i
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
-    if start < end:
+    if start < end and not _PUNCTUATION_ONLY.fullmatch(text, start, end):
         out.append(Sentence(start, end, para_index))

@@ -57,3 +57,8 @@ def test_quotes_do_not_end_a_sentence():
 def test_sentences_know_their_paragraph():
     text = "一つ目。二つ目。\n三つ目。"
     assert [s.para_index for s in sentences(text)] == [0, 0, 1]
+
+
+def test_stray_punctuation_is_no_sentence():
+    text = "憶測が高まった。 。\n」\nその後だ。"
+    assert [text[s.start:s.end] for s in sentences(text)] == ["憶測が高まった。", "その後だ。"]
