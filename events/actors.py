@@ -585,6 +585,27 @@ class _Doc:
                 if after in _PARTICLE_AFTER_BARE or after == "" or after.isspace():
                     self._short_or_new(s, e, surname, surname)
 
+    def scan_bare_family_names(self) -> None:
+        """ワトソンは…: the last part of a katakana full name (アドリアン・ワトソン) named earlier in the
+        document, standing alone before a particle, is that person."""
+        text = self.text
+        family = {}
+        for f in self.found:
+            if f.kind != "person":
+                continue
+            parts = re.split("[・=＝]", self.raw[f.start:f.end])
+            if len(parts) >= 2 and len(parts[-1]) >= 2 and _IS_KATAKANA.match(parts[-1][0]):
+                family.setdefault(parts[-1], f.start)
+        for name, first_seen in family.items():
+            for m in re.finditer(re.escape(name), text):
+                s, e = m.start(), m.end()
+                if s <= first_seen or not self.is_free(s, e):
+                    continue
+                before, after = self.char(s - 1), self.char(e)
+                if _IS_KATAKANA.match(before) or before in "・=＝" or after not in _PARTICLE_AFTER_BARE:
+                    continue
+                self._short_or_new(s, e, name, name)
+
     def scan_organisations(self) -> None:
         """国家宇宙科学技術委員会, 峨山公共政策研究所: named bodies the gazetteer lacks."""
         text = self.text
@@ -751,6 +772,7 @@ def find_actors(text: str, on: date | None = None) -> list[ActorMention]:
     doc.scan_foreign_bodies()
     doc.scan_bare_government()
     doc.scan_bare_surnames()
+    doc.scan_bare_family_names()
     doc.resolve_short_forms(readings)
     doc.resolve_anaphora()
     return doc.mentions()

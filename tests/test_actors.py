@@ -144,3 +144,11 @@ def test_catalog_has_canonical_display_kind():
     assert kim.display == "金正恩" and kim.kind == "person" and "金委員長" in kim.aliases
     assert catalog["United States"].kind == "country"
     assert catalog["United Nations Security Council"].kind == "organisation"
+
+
+def test_bare_family_name_refers_to_the_person_named_before():
+    from events.actors import find_actors
+    text = "ホワイトハウスのアドリアン・ワトソン報道官は声明を出した。ワトソンは月曜日に語った。"
+    later = [m for m in find_actors(text) if m.start >= text.index("。")]
+    assert any(m.text == "ワトソン" and m.kind == "person" for m in later)
+    assert len({m.canonical for m in find_actors(text) if m.kind == "person"}) == 1
