@@ -352,7 +352,8 @@ def _fiscal_year(g: dict, a: Anchors) -> Resolved | None:
     suffix = "" if not half else ("-H1" if half.startswith("上") else "-H2")
     if g.get("fq"):
         suffix = f"-Q{g['fq']}"
-    return Resolved("DATE", f"FY{year:04d}{suffix}", None, anchor)
+    mod = {"末": "END", "初め": "START", "当初": "START"}.get(g.get("sub", ""))
+    return Resolved("DATE", f"FY{year:04d}{suffix}", mod, anchor)
 
 
 def _quarter(g: dict, a: Anchors) -> Resolved | None:
@@ -434,6 +435,11 @@ def _decade(g: dict, a: Anchors) -> Resolved | None:
 
 
 def _century(g: dict, a: Anchors) -> Resolved | None:
+    if g.get("rel_century"):
+        if not a.dct:
+            return None
+        c = (a.dct.year - 1) // 100 + 1 + {"今": 0, "前": -1, "来": 1}[g["rel_century"]]
+        return Resolved("DATE", f"{c - 1:02d}", SUB_MOD.get(g.get("sub", ""), None), "dct")
     c = int(g["century"])
     if not 1 <= c <= 30:
         return None

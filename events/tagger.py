@@ -72,8 +72,9 @@ def _candidates(rule: Rule, m) -> list[Candidate]:
         return [Candidate(m.start(), first_end, rule, "date", first, n),
                 Candidate(second_start, m.end(), rule, "date", second, n)]
     if rule.kind == "range_m":
-        return [Candidate(m.start(), m.end("month"), rule, "date", {"month": groups["month"]}, n),
-                Candidate(m.start("month2"), m.end(), rule, "date", {"month": groups["month2"]}, n)]
+        year = {"year": groups["year"]} if groups.get("year") else {}
+        return [Candidate(m.start(), m.end("month"), rule, "date", {"month": groups["month"], **year}, n),
+                Candidate(m.start("month2"), m.end(), rule, "date", {"month": groups["month2"], **year}, n)]
     if rule.kind == "range_y":
         return [Candidate(m.start(), m.end("year"), rule, "date", {"year": groups["year"]}, n),
                 Candidate(m.start("year2"), m.end(), rule, "date", {"year": groups["year2"]}, n)]
