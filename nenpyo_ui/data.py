@@ -3,7 +3,11 @@
 
 This module is the only place that knows where the dashboard's data comes from. The source is
 chosen by the environment variable NENPYO_DASHBOARD_DATA:
-  unset / "corpus"     the bundled sample corpus (events.io.load_corpus → events.pipeline)
+  unset / "store"      the corpus store (events.store.Store in NENPYO_DATA_DIR, default ./.nenpyo/,
+                       seeded with the sample corpus): one Store shared by every session, the
+                       Dataset cached per store revision, so a change made by anyone shows up on
+                       every session's next run
+  "corpus"             the bundled sample corpus, read-only, without the store
   "demo"               a tiny built-in demo (no extractor needed; for UI development)
   "synthetic:N"        N synthetic events (benchmarks)
   a file path          a prebuilt event table (.parquet, .csv, .jsonl/.json), e.g. from
@@ -14,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +31,13 @@ import streamlit as st
 from events.model import ActorMention, Paragraph, Timex
 
 DATA_ENV = "NENPYO_DASHBOARD_DATA"
+
+# Context-dependent references, not names: 同氏, 両国, 同紙, 当局…, 彼ら. The extractor resolves them
+# to an actor in context, but they are no alias of it.
+ANAPHOR = re.compile(
+    r"^(?:同|両|当|本|該|その|この|あの)(?:氏|国|紙|誌|社|局|省|庁|党|軍|政府|通信|通信社|首脳|大統領|首相|委員長|"
+    r"総書記|外相|国防相|相|長官|報道官|機関|組織|団体|グループ|チャンネル|市|州|県|地域|会議|人)$"
+    r"|^(?:彼|彼女|彼ら|彼女ら|両者|同人)$")
 
 TABLE_COLUMNS = (
     "event_id", "cluster_id", "doc_id", "para_index", "sent_start", "sent_end", "timex_start",
@@ -50,6 +62,7 @@ class SourceDoc:
     dct_source: str = "none"
     dct_confidence: float = 0.0
     dct_evidence: str = ""
+    override_raw: str | None = None  # what a person typed when the date was corrected by hand
     paragraphs: tuple[Paragraph, ...] = ()
     timexes: tuple[Timex, ...] = ()
     actors: tuple[ActorMention, ...] = ()
@@ -71,6 +84,7 @@ class Dataset:
     warnings: tuple[str, ...] = ()
     fingerprint: str = ""
     dense: bool = field(default=False)  # synthetic / big tables: no article text
+    from_store: bool = False  # documents can be added, edited and removed (the Corpus page)
 
 
 # ---------------------------------------------------------------- table preparation
@@ -141,7 +155,7 @@ def actor_infos(df: pd.DataFrame, catalog: dict | None, mentions: list[ActorMent
     seen: dict[str, dict] = {}
     for m in mentions:
         entry = seen.setdefault(m.canonical, {"display": m.display, "kind": m.kind, "aliases": []})
-        if m.text not in entry["aliases"]:
+        if m.text not in entry["aliases"] and not ANAPHOR.match(m.text):
             entry["aliases"].append(m.text)
     names = sorted({a for tup in df["actors"] for a in tup}) if len(df) else []
     out: dict[str, ActorInfo] = {}
@@ -239,13 +253,71 @@ def _demo() -> Dataset:
     return demo_dataset()
 
 
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _shared_store(data_dir: str):
+    """One Store per data directory for the whole server (it is thread-safe)."""
+    from events.store import Store
+
+    return Store(data_dir)
+
+
+def data_source() -> str:
+    """The configured source: "store", "corpus", "demo", "synthetic:N" or a table path."""
+    return os.environ.get(DATA_ENV, "store").strip() or "store"
+
+
+def shared_store():
+    """The server's Store (NENPYO_DATA_DIR resolved now, so tests with their own directory get
+    their own Store)."""
+    from events.store import default_data_dir
+
+    return _shared_store(str(default_data_dir().resolve()))
+
+
+def _doc_from_store(a, status, stored) -> SourceDoc:
+    base = _doc_from_analysis(a)
+    if status is None:
+        return base
+    return SourceDoc(
+        id=base.id, title=status.title or base.id, text=base.text, published=base.published,
+        url=status.url, source=status.source, dct_value=status.date, dct_source=status.date_source,
+        dct_confidence=float(status.confidence), dct_evidence=status.evidence or "",
+        override_raw=stored.override_raw if stored is not None else None,
+        paragraphs=base.paragraphs, timexes=base.timexes, actors=base.actors,
+    )
+
+
+@st.cache_resource(show_spinner="記事を解析中… / Analysing articles…", max_entries=4)
+def _store_dataset(revision: str, _store) -> Dataset:
+    """Store → Dataset for one revision: the store re-extracts only documents that changed."""
+    analyses = _store.analyses()
+    table = _store.event_table()
+    statuses = {s.id: s for s in _store.statuses()}
+    stored = {d.id: d for d in _store.documents(with_text=False)}
+    docs = {str(a.doc.id): _doc_from_store(a, statuses.get(str(a.doc.id)), stored.get(str(a.doc.id)))
+            for a in analyses}
+    warnings: tuple[str, ...] = ()
+    try:
+        from events.actors import actor_catalog
+        catalog = actor_catalog()
+    except Exception as exc:  # the catalog is a nicety; the timeline works without it
+        catalog, warnings = {}, (f"actor catalog unavailable: {exc}",)
+    events_df = prepare_events(table, {k: v.title for k, v in docs.items()})
+    mentions = [m for d in docs.values() for m in d.actors]
+    return Dataset(events_df, docs, actor_infos(events_df, catalog, mentions), warnings, revision,
+                   from_store=True)
+
+
 def load_dataset() -> Dataset:
     """The dashboard's data (see the module docstring for the sources); cached per content.
 
     The cache is st.cache_resource keyed by a content fingerprint rather than st.cache_data:
     cache_data hands out a pickled copy on every rerun (0.3 s for 100,000 events), and the
     Dataset is never mutated (filters build new frames)."""
-    spec = os.environ.get(DATA_ENV, "corpus").strip() or "corpus"
+    spec = data_source()
+    if spec == "store":
+        store = shared_store()
+        return _store_dataset(store.revision(), store)
     if spec == "corpus":
         from events.io import load_corpus
 
@@ -257,7 +329,7 @@ def load_dataset() -> Dataset:
     if spec.startswith("synthetic:"):
         return _synthetic(int(spec.split(":", 1)[1]))
     p = Path(spec)
-    if not p.is_file():
+    if p.suffix not in {".parquet", ".csv", ".jsonl", ".json"} or not p.is_file():
         raise FileNotFoundError(f"{DATA_ENV}={spec!r}: no such event-table file")
     stat = p.stat()
     return _load_table_file(str(p.resolve()), f"{stat.st_size}:{stat.st_mtime_ns}")

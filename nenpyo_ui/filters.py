@@ -6,6 +6,7 @@ language. Labels are parsed back to ids with the *_from_label helpers.
 """
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -13,7 +14,7 @@ from datetime import date, datetime
 import numpy as np
 import pandas as pd
 
-from .data import search_key
+from .data import ANAPHOR, search_key
 from .i18n import MODALITY_NAMES
 
 MAX_QUERY_CHARS = 200
@@ -81,6 +82,51 @@ def modality_label(code: str) -> str:
 
 def modality_from_label(label: str) -> str:
     return label.split("（", 1)[0]
+
+
+def _label_parts(label: str) -> tuple[str, str]:
+    """'Sergei Shoigu（ショイグ）' → ('Sergei Shoigu', 'ショイグ'); a label without （…） → (label, '')."""
+    if label.endswith("）") and "（" in label:
+        head, tail = label.split("（", 1)
+        return head, tail[:-1]
+    return label, ""
+
+
+def match_options(values, options) -> list[str]:
+    """Values from a URL → the widget's option labels they mean, in order, without repeats;
+    unknown values are dropped. A value may be the label itself (what the widget writes), the
+    id before the bracket (a canonical actor name, a doc id, a modality code: what a person
+    types, ?actor=Sergei+Shoigu) or the name inside it (?actor=ショイグ); comparison ignores
+    case and full/half width (ＮＡＴＯ = nato).
+
+    >>> match_options(["sergei shoigu", "planned"], ["Sergei Shoigu（ショイグ）", "planned（予定）"])
+    ['Sergei Shoigu（ショイグ）', 'planned（予定）']
+    """
+    options = [str(o) for o in options]
+    exact = set(options)
+    by_key: dict[str, str] = {}
+    for rank in (0, 1, 2):  # label, then id part, then display part (earlier kinds win)
+        for label in options:
+            head, inner = _label_parts(label)
+            key = search_key((label, head, inner)[rank]).strip()
+            if key:
+                by_key.setdefault(key, label)
+    out: list[str] = []
+    for value in values or ():
+        value = str(value)[:MAX_QUERY_CHARS]
+        label = value if value in exact else by_key.get(search_key(value).strip())
+        if label is not None and label not in out:
+            out.append(label)
+    return out
+
+
+def shown_aliases(aliases) -> list[str]:
+    """An actor's aliases as the actors page lists them: anaphora (同氏, 両国, 同国…) left out.
+
+    >>> shown_aliases(["金正恩", "金委員長", "同氏", "両氏", "キム"])
+    ['金正恩', '金委員長', 'キム']
+    """
+    return [a for a in dict.fromkeys(str(x) for x in aliases or ()) if a and not ANAPHOR.match(a)]
 
 
 # ---------------------------------------------------------------- filtering

@@ -9,18 +9,19 @@ import pandas as pd
 import streamlit as st
 
 from .data import Dataset
-from .filters import (Filters, actor_counts, actor_label, apply_filters, doc_label, make_filters,
+from .filters import (Filters, match_options, actor_counts, actor_label, apply_filters, doc_label, make_filters,
                       modality_label)
 from .i18n import LANGS, MODALITY_NAMES, default_lang, t
 from .urlstate import URL_KEYS, share_url
 
 MIN_DATE, MAX_DATE = date(1800, 1, 1), date(2200, 12, 31)
-PAGE_FILES = {"timeline": "pages/timeline.py", "actors": "pages/actors.py", "sources": "pages/sources.py"}
+PAGE_FILES = {"timeline": "app_pages/timeline.py", "actors": "app_pages/actors.py", "sources": "app_pages/sources.py",
+              "corpus": "app_pages/corpus.py"}
 CTX_KEY = "_nenpyo_ctx"
 FILTER_KEYS = ("actor", "from", "to", "doc", "mod", "q")
 # Page-level URL parameters and their defaults (kept out of the URL when equal).
 PAGE_DEFAULTS = {"event": "", "para": None}
-PAGE_KEYS = {"timeline": ("event",), "actors": (), "sources": ("para",)}  # widgets each page owns
+PAGE_KEYS = {"timeline": ("event",), "actors": (), "sources": ("para",), "corpus": ()}  # widgets each page owns
 
 
 @dataclass
@@ -62,7 +63,7 @@ def adopt_url_values(key: str, options: list[str]) -> None:
         url_values = st.query_params.get_all(key)
     except Exception:  # reading a bound parameter is allowed; be safe on other versions
         return
-    valid = [v for v in dict.fromkeys(url_values) if v in set(options)]
+    valid = match_options(url_values, options)
     if valid and valid != st.session_state.get(key):
         st.session_state[key] = valid
 
@@ -108,7 +109,7 @@ def build_context(ds: Dataset, lang: str, lang_default: str) -> Context:
 
 def context() -> Context:
     """The context dashboard.py built for this run (pages call this). A page run on its own
-    (e.g. `streamlit run pages/timeline.py`) builds the frame itself."""
+    (e.g. `streamlit run app_pages/timeline.py`) builds the frame itself."""
     ctx = st.session_state.pop(CTX_KEY, None)
     if ctx is None:
         from .data import load_dataset

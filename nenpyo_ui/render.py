@@ -152,3 +152,19 @@ def scroll_script(element_id: str) -> str:
     safe = "".join(ch for ch in element_id if ch.isalnum() or ch in "-_")
     return (f"<script>setTimeout(function(){{var e=document.getElementById('{safe}');"
             f"if(e){{e.scrollIntoView({{block:'center'}});}}}}, 400);</script>")
+
+
+_MD_SPECIAL = "\\`*_{}[]<>()#+-.!|~$:"
+
+
+def md_escape(text: object) -> str:
+    """Untrusted text inside Streamlit Markdown (titles, file names, messages): every character
+    Markdown, Streamlit's :directives: or HTML would interpret is backslash-escaped.
+
+    >>> md_escape("<b>**x**</b>")
+    '\\\\<b\\\\>\\\\*\\\\*x\\\\*\\\\*\\\\</b\\\\>'
+    """
+    out = str(text)
+    for ch in _MD_SPECIAL:
+        out = out.replace(ch, "\\" + ch)
+    return out.replace("\n", " ")

@@ -1,6 +1,6 @@
 """Page bodies (Streamlit code): the frame's Context → timeline, actors and sources views.
 
-Pages in pages/ only call these functions; the logic they use is in the pure modules
+Pages in app_pages/ only call these functions; the logic they use is in the pure modules
 (filters, figures, render, downloads, urlstate).
 """
 from __future__ import annotations
@@ -9,8 +9,9 @@ import pandas as pd
 import streamlit as st
 
 from . import downloads, render
-from .figures import cooccurrence_figure, event_from_point, timeline_figure
-from .filters import actor_label, actor_summary, cooccurrence, doc_label, loosen_hint
+from .figures import (AGGREGATE_THRESHOLD, cooccurrence_figure, data_span, default_window, event_from_point,
+                      timeline_figure, ui_text)
+from .filters import actor_label, actor_summary, cooccurrence, doc_label, loosen_hint, shown_aliases
 from .frame import PAGE_FILES, Context, link_params
 from .i18n import ANCHOR_NAMES, DCT_SOURCE_NAMES, KIND_NAMES, MODALITY_NAMES, name_of, t
 from .urlstate import anchor_id, para_param
@@ -86,17 +87,34 @@ def timeline_page(ctx: Context) -> None:
     if df.empty:
         empty_state(ctx)
     else:
-        fig = timeline_figure(df, lane_by=lane_by, color_by=color_by, lang=lang, actors=ds.actors)
+        fig = _timeline_figure_cached((ds.fingerprint, id(ds.events), ctx.filters, len(df)), df, lane_by,
+                                      color_by, lang, ds.actors)
         selection = st.plotly_chart(fig, key="timeline_chart", on_select="rerun", selection_mode="points",
                                     config={"displaylogo": False, "scrollZoom": False}, width="stretch")
         _take_chart_click(selection, ds.events)
-        hint = t("dense_hint", lang, n=f"{len(df):,}") if any(tr.type == "scattergl" for tr in fig.data) else t("legend_hint", lang)
+        mode = (fig.layout.meta or {}).get("mode", "points")
+        if mode == "aggregated":
+            hint = ui_text("aggregated_hint", lang, n=f"{len(df):,}", unit=ui_text(f"unit_{fig.layout.meta['unit']}", lang),
+                           limit=f"{AGGREGATE_THRESHOLD:,}")
+        else:
+            hint = t("dense_hint", lang, n=f"{len(df):,}") if mode == "dense" else t("legend_hint", lang)
         st.caption(hint)
+        window, span = default_window(df), data_span(df)
+        if window and span:
+            st.caption(ui_text("window_hint", lang, lo=window[0], hi=window[1], first=span[0], last=span[1]))
         undated = int(df["start"].isna().sum())
         if undated:
             st.caption(t("undated", lang, n=undated))
     event_detail(ctx)
     event_table(ctx)
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _timeline_figure_cached(key: tuple, _df: pd.DataFrame, lane_by: str, color_by: str, lang: str, _actors: dict):
+    """The timeline figure, built once per (dataset, filters, lanes, colours, language): reruns
+    that do not change the view (a click, the table, another widget) reuse it. The figure is
+    never mutated after it is built."""
+    return timeline_figure(_df, lane_by=lane_by, color_by=color_by, lang=lang, actors=_actors)
 
 
 def event_detail(ctx: Context) -> None:
@@ -129,10 +147,10 @@ def event_detail(ctx: Context) -> None:
         interval = str(row["start"])[:10] + ("" if row["precise"] else f" – {str(row['end'])[:10]}")
         st.markdown(
             "\n".join([
-                f"- {t('date_written', lang)}: **{_md(row['timex_text'])}**",
+                f"- {t('date_written', lang)}: {_written(row, ds.events, lang)}",
                 f"- {t('date_normalised', lang)}: {_md(row['value'])}"
                 + (f" ({_md(row['mod'])})" if row["mod"] else "") + f" → {interval}",
-                f"- {t('resolved_by', lang)}: {name_of(ANCHOR_NAMES, row['anchor'], lang)}",
+                f"- {t('resolved_by', lang)}: {_anchor_name(row['anchor'], lang)}",
                 f"- {t('modality', lang)}: {name_of(MODALITY_NAMES, row['modality'], lang)}",
                 f"- {t('actors', lang)}: {_md('、'.join(names)) or '—'}",
                 f"- {t('source', lang)}: {_md(row['doc_title'])}",
@@ -145,9 +163,30 @@ def event_detail(ctx: Context) -> None:
     shown = cluster.head(4)
     for col, (_, other) in zip(st.columns(len(shown)), shown.iterrows()):
         with col.container(border=True):
-            st.markdown(f"**{_md(other['doc_title'])}**  \n{_md(other['timex_text'])} → {_md(other['value'])}")
+            st.markdown(f"**{_md(other['doc_title'])}**  \n{_md(other['timex_text']) or '—'} → {_md(other['value'])}")
             st.html(render.sentence_html(other, lang))
             source_link(ctx, other)
+
+
+def _anchor_name(anchor: str, lang: str) -> str:
+    return ui_text("anchor_linked", lang) if anchor == "linked" and anchor not in ANCHOR_NAMES \
+        else name_of(ANCHOR_NAMES, anchor, lang)
+
+
+def _written(row, events: pd.DataFrame, lang: str) -> str:
+    """'As written' of the detail: the date expression in bold, or, for a sentence without one
+    (anchor linked / previous: it restates a dated event), where its date comes from."""
+    if str(row["timex_text"]).strip():
+        return f"**{_md(row['timex_text'])}**"
+    note = ui_text("no_timex", lang)
+    same = events[(events["cluster_id"] == row["cluster_id"]) & (events["timex_text"].str.strip() != "")]
+    if len(same):
+        same = same.assign(_other_doc=same["doc_id"] != row["doc_id"]).sort_values(["_other_doc", "timex_start"])
+        src = same.iloc[0]
+        return note + " " + _md(ui_text("date_from_linked", lang, text=src["timex_text"], source=src["doc_title"],
+                                        para=para_param(src["para_index"])))
+    key = "date_from_previous" if row["anchor"] == "previous" else "date_from_cluster"
+    return note + " " + _md(ui_text(key, lang))
 
 
 def _md(text: object) -> str:
@@ -217,7 +256,7 @@ def actors_page(ctx: Context) -> None:
         t("count", lang): summary["count"].to_numpy(),
         t("first", lang): [str(v)[:10] if not pd.isna(v) else "" for v in summary["first"]],
         t("last", lang): [str(v)[:10] if not pd.isna(v) else "" for v in summary["last"]],
-        t("aliases", lang): ["、".join(infos[a].aliases) if a in infos else "" for a in summary["actor"]],
+        t("aliases", lang): ["、".join(shown_aliases(infos[a].aliases)) if a in infos else "" for a in summary["actor"]],
     })
     st.caption(t("actors_pick", lang))
     st.dataframe(table, key="actor_table", on_select=_on_actor_select, selection_mode="single-row",
@@ -254,7 +293,9 @@ def sources_page(ctx: Context) -> None:
     if doc.dct_evidence:
         st.caption(f"{t('evidence', lang)}: {_md(doc.dct_evidence)}")
     if doc.url:
-        st.caption(doc.url)
+        st.caption(_md(doc.url))
+    from .corpus_view import date_override_box  # the store's date correction, when editable
+    date_override_box(ctx, doc)
     if doc.text is None:
         st.info(t("no_text", lang))
     else:

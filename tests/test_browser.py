@@ -1,6 +1,7 @@
 """Real-browser test: `streamlit run dashboard.py` on a free port, Debian's chromium driven by
 playwright. Opens a URL with filters, checks widgets and timeline, clicks an event, follows the
-link to the source paragraph, and saves screenshots to tests/artifacts/."""
+link to the source paragraph, pastes an article on the Corpus page and finds it on the timeline,
+and saves screenshots to tests/artifacts/. The server's store is in a temporary NENPYO_DATA_DIR."""
 import os
 import shutil
 import socket
@@ -59,9 +60,12 @@ def wait_healthy(url: str, proc: subprocess.Popen, timeout: float = 90) -> None:
 
 
 @pytest.fixture(scope="module")
-def data_env():
-    """The sample corpus when the extractor exists, else the built-in demo."""
-    env = dict(os.environ)
+def data_env(tmp_path_factory):
+    """The store (seeded with the sample corpus, in a temporary directory) when the extractor
+    exists, else the built-in demo. Editing is open (no passwords)."""
+    env = {k: v for k, v in os.environ.items()
+           if k not in {"NENPYO_EDIT_PASSWORD", "NENPYO_READ_PASSWORD", "NENPYO_DASHBOARD_DATA"}}
+    env["NENPYO_DATA_DIR"] = str(tmp_path_factory.mktemp("nenpyo-store"))
     if not _has_pipeline():
         env["NENPYO_DASHBOARD_DATA"] = "demo"
     return env
@@ -99,9 +103,11 @@ def browser():
 
 @pytest.fixture(scope="module")
 def dataset(data_env, monkeypatch_module):
-    for key in ("NENPYO_DASHBOARD_DATA",):
+    for key in ("NENPYO_DASHBOARD_DATA", "NENPYO_DATA_DIR"):
         if key in data_env:
             monkeypatch_module.setenv(key, data_env[key])
+        else:
+            monkeypatch_module.delenv(key, raising=False)
     from nenpyo_ui.data import load_dataset
     return load_dataset()
 
@@ -188,9 +194,45 @@ def test_filtered_url_click_event_and_follow_source_link(server, browser, datase
     page.close()
 
 
+@pytest.mark.skipif(not _has_pipeline(), reason="the Corpus page needs the extractor and the store")
+def test_paste_an_article_and_find_it_on_the_timeline(server, browser):
+    page = browser.new_page(viewport={"width": 1400, "height": 1600}, locale="ja-JP")
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(f"{server}/corpus")
+    settle(page)
+    page.get_by_role("tab", name="テキストを貼り付け").click()
+    tabs = page.get_by_test_id("stTabs")
+    tabs.get_by_label("見出し", exact=True).fill("<b>台風</b>10号、九州に上陸")
+    tabs.get_by_label("本文", exact=True).fill("気象庁によると、台風10号は2024年8月29日朝、鹿児島県薩摩川内市付近に上陸した。"
+                                   "\n\n政府は30日、関係閣僚会議を開いた。")
+    date_box = tabs.get_by_label("掲載日（空欄なら本文から推定）", exact=True)
+    date_box.fill("令和6年8月29日")
+    date_box.press("Enter")
+    page.get_by_text("→ 2024-08-29 として保存します").wait_for(timeout=30_000)
+    page.get_by_role("button", name="この記事を追加").click()
+    page.get_by_text("追加: doc-").first.wait_for(timeout=60_000)
+    settle(page)
+    page.screenshot(path=str(ARTIFACTS / "corpus_added_ja.png"), full_page=True)
+
+    page.goto(f"{server}/?" + urllib.parse.urlencode({"q": "台風10号"}))
+    settle(page)
+    page.wait_for_selector(".js-plotly-plot .main-svg", timeout=60_000)
+    body = page.inner_text("body")
+    assert "1 件の出来事" in body, body[:2000]  # the sentence naming 台風10号
+    xs = page.evaluate("() => [].concat(...document.querySelector('.js-plotly-plot').data"
+                       ".map(t => Array.from(t.x || []).concat(Array.from(t.base || [])).map(String)))")
+    assert any(x.startswith("2024-08-29") for x in xs), xs
+    page.screenshot(path=str(ARTIFACTS / "timeline_pasted_ja.png"), full_page=True)
+    assert page.locator('[data-testid="stException"]').count() == 0
+    assert not errors, errors
+    page.close()
+
+
 @pytest.mark.parametrize("path,lang", [
     ("/", "en"), ("/actors", "ja"), ("/actors", "en"), ("/sources", "ja"), ("/sources", "en"),
-], ids=["timeline-en", "actors-ja", "actors-en", "sources-ja", "sources-en"])
+    ("/corpus", "ja"), ("/corpus", "en"),
+], ids=["timeline-en", "actors-ja", "actors-en", "sources-ja", "sources-en", "corpus-ja", "corpus-en"])
 def test_pages_render_in_both_languages(server, browser, path, lang):
     page = browser.new_page(viewport={"width": 1400, "height": 1400}, locale="ja-JP")
     errors = []

@@ -1,5 +1,6 @@
 """The command line contract of DESIGN.md: JSON on stdout, exit 2 with one line on bad input."""
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,8 +12,13 @@ from events.io import bundled_corpus_dir
 CORPUS = bundled_corpus_dir()
 
 
+ROOT = Path(__file__).resolve().parents[1]
+
+
 def run(*args, **kw):
-    return subprocess.run([sys.executable, "-m", "events", *args], capture_output=True, text=True, **kw)
+    """`python -m events …` from any folder, on this checkout whether or not it is installed."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))}
+    return subprocess.run([sys.executable, "-m", "events", *args], capture_output=True, text=True, env=env, **kw)
 
 
 def test_timex_prints_the_contract_with_raw_offsets():

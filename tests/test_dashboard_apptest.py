@@ -1,5 +1,7 @@
 """The dashboard run headless with Streamlit's AppTest: every page, URL parameters reflected in
-the widgets, untrusted parameters ignored, event selection, language toggle."""
+the widgets, untrusted parameters ignored, event selection, language toggle.
+
+The store lives in a temporary NENPYO_DATA_DIR (one per module): tests never write ./.nenpyo."""
 import os
 from pathlib import Path
 
@@ -9,7 +11,21 @@ from streamlit.testing.v1 import AppTest
 ROOT = Path(__file__).resolve().parents[1]
 APP = str(ROOT / "dashboard.py")
 D2_LABEL = "d2（<乙国>首脳会談、合意に至らず &…）"  # doc_label() of the demo's second article
-PAGES = ["pages/timeline.py", "pages/actors.py", "pages/sources.py"]
+PAGES = ["app_pages/timeline.py", "app_pages/actors.py", "app_pages/sources.py", "app_pages/corpus.py"]
+PAGE_IDS = ["timeline", "actors", "sources", "corpus"]
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("nenpyo-store")
+
+
+@pytest.fixture(autouse=True)
+def private_store(monkeypatch, store_dir):
+    """Every test's store is a temporary one, whatever the data source."""
+    monkeypatch.setenv("NENPYO_DATA_DIR", str(store_dir))
+    monkeypatch.delenv("NENPYO_EDIT_PASSWORD", raising=False)
+    monkeypatch.delenv("NENPYO_READ_PASSWORD", raising=False)
 
 
 def _has_pipeline() -> bool:
@@ -48,18 +64,24 @@ def html_blocks(at) -> str:
     return "\n".join(e.proto.body for e in at.get("html"))
 
 
-@pytest.mark.parametrize("page", PAGES, ids=["timeline", "actors", "sources"])
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
 def test_every_page_renders_with_demo_data(demo_env, page):
     at = run(page=page)
     assert at.title and not at.exception
 
 
 @pytest.mark.skipif(not _has_pipeline(), reason="events.pipeline/events.table not written yet")
-@pytest.mark.parametrize("page", PAGES, ids=["timeline", "actors", "sources"])
-def test_smoke_every_page_with_the_sample_corpus(monkeypatch, page):
-    monkeypatch.delenv("NENPYO_DASHBOARD_DATA", raising=False)
+@pytest.mark.parametrize("source", ["store", "corpus"], ids=["store", "bundled-corpus"])
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_smoke_every_page_with_the_sample_corpus(monkeypatch, store_dir, page, source):
+    if source == "store":
+        monkeypatch.delenv("NENPYO_DASHBOARD_DATA", raising=False)  # the default
+    else:
+        monkeypatch.setenv("NENPYO_DASHBOARD_DATA", source)
     at = run(page=page)
     assert at.title
+    if source == "store":
+        assert (store_dir / "nenpyo.sqlite3").is_file()
 
 
 @pytest.mark.skipif(not _has_pipeline(), reason="events.pipeline/events.table not written yet")
@@ -91,6 +113,14 @@ def test_url_parameters_are_reflected_in_widgets(demo_env):
     assert "2024年1月第1週" in html_blocks(at)  # the detail shows the sentence
 
 
+@pytest.mark.parametrize("typed", ["Country A", "country a", "甲国"], ids=["canonical", "case", "japanese"])
+def test_hand_typed_actor_names_in_the_url(demo_env, typed):
+    """A person types ?actor=Country+A: the canonical or Japanese name selects the option."""
+    at = run({"actor": typed})
+    at.run()  # the adopted value reaches the bound widget on the next run
+    assert at.multiselect(key="actor").value == ["Country A（甲国）"]
+
+
 def test_repeated_actor_parameters(demo_env):
     at = run({"actor": ["Country A（甲国）", "Beta Hanako（乙川花子）"]})
     assert at.multiselect(key="actor").value == ["Country A（甲国）", "Beta Hanako（乙川花子）"]
@@ -108,6 +138,24 @@ def test_untrusted_parameters_give_the_default_view(demo_env, params):
     assert at.date_input(key="from").value is None
     assert at.radio(key="lang").value in ("ja", "en")
     assert "<img" not in html_blocks(at)
+
+
+HOSTILE = {"doc": ["../../etc/passwd", "/etc/passwd", "000/../../x"], "para": "-1", "event": "../" * 100,
+           "from": "2023-02-30", "to": "9" * 40, "actor": "x" * 10_000, "q": "<script>alert(1)</script>",
+           "lang": "../../etc/passwd", "mod": "%00"}
+
+
+@pytest.mark.skipif(not _has_pipeline(), reason="events.pipeline/events.table not written yet")
+@pytest.mark.parametrize("page", PAGES, ids=PAGE_IDS)
+def test_hostile_query_strings_on_every_page_of_the_store(monkeypatch, page):
+    monkeypatch.delenv("NENPYO_DASHBOARD_DATA", raising=False)
+    at = run(HOSTILE, page=page)
+    assert not at.error, [e.value for e in at.error]
+    assert at.multiselect(key="doc").value == []
+    assert at.date_input(key="from").value is None and at.date_input(key="to").value is None
+    everything = texts(at) + html_blocks(at)
+    assert "root:x:0:0" not in everything  # no file was read
+    assert "<script>alert(1)" not in html_blocks(at)
 
 
 def test_clicking_a_point_selects_the_event(demo_env):
@@ -140,13 +188,15 @@ def test_english_toggle(demo_env):
     other = "en" if at.radio(key="lang").value == "ja" else "ja"
     at.radio(key="lang").set_value(other).run()
     at.run()  # AppTest applies a bound value through the URL on the next run
-    assert at.query_params.get("lang") in ([other], other) or other == "ja"
+    # (that the value reaches the address bar is checked in the real browser: AppTest mirrors bound
+    # parameters only for pages in a folder named pages/, which the app avoids on purpose)
+    assert at.radio(key="lang").value == other
     assert not at.exception
     assert ("Timeline" if other == "en" else "タイムライン") in texts(at)
 
 
 def test_actors_page_lists_actors_and_cooccurrence(demo_env):
-    at = run(page="pages/actors.py")
+    at = run(page="app_pages/actors.py")
     table = at.dataframe[0].value
     assert "甲野太郎" in table.iloc[:, 0].tolist()
     assert table.shape[0] == 4
@@ -154,7 +204,7 @@ def test_actors_page_lists_actors_and_cooccurrence(demo_env):
 
 
 def test_sources_page_opens_document_at_paragraph(demo_env):
-    at = run({"doc": D2_LABEL, "para": "2"}, page="pages/sources.py")
+    at = run({"doc": D2_LABEL, "para": "2"}, page="app_pages/sources.py")
     assert at.number_input(key="para").value == 2
     assert 'id="nenpyo-d2-p2" class="nenpyo-target"' in html_blocks(at)
 
@@ -163,7 +213,7 @@ def test_sources_page_with_url_parameters(demo_env):
     at = AppTest.from_file(APP, default_timeout=60)
     at.query_params["doc"] = D2_LABEL
     at.query_params["para"] = "2"
-    at.switch_page("pages/sources.py")
+    at.switch_page("app_pages/sources.py")
     at.run()
     assert not at.exception
     blocks = html_blocks(at)

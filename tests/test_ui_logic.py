@@ -2,12 +2,16 @@
 import json
 from datetime import date
 
+import numpy as np
 import pandas as pd
 import pytest
 
 from nenpyo_ui import downloads, filters, render, urlstate
 from nenpyo_ui.data import _as_actor_tuple, prepare_events, table_for_download, TABLE_COLUMNS
-from nenpyo_ui.figures import DENSE_THRESHOLD, event_from_point, timeline_figure
+from nenpyo_ui.figures import (AGGREGATE_THRESHOLD, DENSE_THRESHOLD, MAX_BINS, MAX_LANES, OVERVIEW_GROUPS,
+                               _bin_codes, _bin_start,
+                               aggregate, choose_unit, default_window, event_from_point, timeline_figure,
+                               timeline_mode)
 from nenpyo_ui.i18n import STRINGS, default_lang, t
 from nenpyo_ui.synthetic import demo_dataset, synthetic_dataset
 
@@ -67,6 +71,36 @@ def test_loosen_hint_names_the_filter_to_relax(demo, kwargs, hint):
 def test_labels_round_trip(label_fn, parse_fn, args, label):
     assert label_fn(*args) == label
     assert parse_fn(label) == args[0]
+
+
+OPTIONS = ["Sergei Shoigu（ショイグ）", "Kim Jong Un（金正恩）", "NATO", "000（プーチン大統領、ウラジオストクで金…）",
+           "planned（予定）"]
+
+
+@pytest.mark.parametrize("values,expected", [
+    (["Sergei Shoigu（ショイグ）"], ["Sergei Shoigu（ショイグ）"]),
+    (["Sergei Shoigu"], ["Sergei Shoigu（ショイグ）"]),
+    (["sergei shoigu", "ＫＩＭ ＪＯＮＧ ＵＮ"], ["Sergei Shoigu（ショイグ）", "Kim Jong Un（金正恩）"]),
+    (["ショイグ"], ["Sergei Shoigu（ショイグ）"]),
+    (["nato", "NATO"], ["NATO"]),
+    (["000"], ["000（プーチン大統領、ウラジオストクで金…）"]),
+    (["planned"], ["planned（予定）"]),
+    (["Nobody", "", "Sergei"], []),
+    ([], []),
+], ids=["label", "canonical", "case-and-width", "display-name", "dedup", "doc-id", "modality-code",
+        "unknown-dropped", "none"])
+def test_url_values_match_widget_options(values, expected):
+    assert filters.match_options(values, OPTIONS) == expected
+
+
+@pytest.mark.parametrize("aliases,shown", [
+    (["金正恩", "金委員長", "同氏", "両氏", "キム"], ["金正恩", "金委員長", "キム"]),
+    (["ロシア", "両国", "同国", "ロシア政府"], ["ロシア", "ロシア政府"]),
+    (["ニューヨーク・タイムズ", "同紙", "当局", "彼ら"], ["ニューヨーク・タイムズ"]),
+    (["同志社大学", "両国国技館", "本田"], ["同志社大学", "両国国技館", "本田"]),  # names that merely start so
+], ids=["person", "country", "paper-and-pronoun", "names-kept"])
+def test_shown_aliases_leave_out_anaphora(aliases, shown):
+    assert filters.shown_aliases(aliases) == shown
 
 
 def test_modality_label_is_language_neutral():
@@ -179,10 +213,95 @@ def test_hover_text_is_escaped():
 
 def test_large_tables_use_webgl_with_row_numbers():
     ds = synthetic_dataset(DENSE_THRESHOLD * 3)
-    fig = timeline_figure(ds.events, lane_by="actor", actors=ds.actors)
-    assert {tr.type for tr in fig.data} == {"scattergl"}
+    fig = timeline_figure(ds.events, lane_by="actor", actors=ds.actors, aggregate_threshold=10 ** 9)
+    assert {tr.type for tr in fig.data} == {"scattergl"} and fig.layout.meta["mode"] == "dense"
     row = int(fig.data[0].customdata[0])
     assert event_from_point({"customdata": row}, ds.events) == ds.events["event_id"].iloc[row]
+
+
+@pytest.mark.parametrize("n,lane_by,mode", [
+    (50, "actor", "points"),
+    (DENSE_THRESHOLD * 3 // 4 + 100, "actor", "dense"),  # ~1.5 actors per event: more marks than events
+    (DENSE_THRESHOLD * 3 // 4 + 100, "doc", "points"),
+    (AGGREGATE_THRESHOLD + 1, "doc", "aggregated"),
+], ids=["few", "marks-not-events", "doc-lanes", "many"])
+def test_timeline_mode_counts_marks(n, lane_by, mode):
+    ds = synthetic_dataset(n)
+    assert timeline_mode(ds.events, lane_by) == mode
+
+
+@pytest.fixture(scope="module")
+def big():
+    return synthetic_dataset(AGGREGATE_THRESHOLD * 4)
+
+
+@pytest.mark.parametrize("lane_by", ["actor", "doc"])
+def test_many_events_are_aggregated_counting_each_event_once(big, lane_by):
+    fig = timeline_figure(big.events, lane_by=lane_by, color_by="modality", lang="en", actors=big.actors)
+    assert fig.layout.meta["mode"] == "aggregated"
+    heat = next(tr for tr in fig.data if tr.type == "heatmap")
+    z = np.nan_to_num(np.asarray(heat.z, dtype=float))
+    bars = [tr for tr in fig.data if tr.type == "bar"]
+    assert sum(np.asarray(b.y).sum() for b in bars) == len(big.events)  # overview: each event once
+    assert len(heat.y) <= MAX_LANES and z.shape[1] <= MAX_BINS
+    marks = sum(len(tr.x) for tr in bars) + int((z > 0).sum())
+    assert marks <= (MAX_LANES + OVERVIEW_GROUPS + 1) * MAX_BINS  # bounded by bins, not by events
+    assert len(bars) <= OVERVIEW_GROUPS + 1
+
+
+def test_aggregated_actor_lanes_count_events_naming_the_actor(big):
+    agg = aggregate(big.events, "actor", "modality", "en", big.actors)
+    expected = filters.actor_counts(big.events)
+    assert len(agg.lanes) == len(agg.counts)
+    for lane, row in zip(agg.lanes, agg.counts):
+        if lane in expected:
+            assert row.sum() == expected[lane], lane
+    others_events = big.events[[not set(a) <= set(agg.lanes) for a in big.events["actors"]]]
+    if "others" in agg.lanes:
+        assert agg.counts[agg.lanes.index("others")].sum() == len(others_events)
+
+
+@pytest.mark.parametrize("days,unit", [
+    ((0, 30), "D"), ((0, 1000), "W"), ((0, 3650), "M"), ((0, 365 * 40), "Q"), ((0, 365 * 200), "Y"),
+], ids=["month-daily", "3y-weekly", "10y-monthly", "40y-quarterly", "200y-yearly"])
+def test_bin_unit_is_the_finest_within_max_bins(days, unit):
+    assert choose_unit(np.array(days)) == unit
+
+
+@pytest.mark.parametrize("unit,day,start", [
+    ("W", "2023-09-13", "2023-09-11"), ("M", "2023-09-13", "2023-09-01"), ("Q", "2023-09-13", "2023-07-01"),
+    ("Y", "2023-09-13", "2023-01-01"), ("D", "2023-09-13", "2023-09-13"),
+], ids=["week-monday", "month", "quarter", "year", "day"])
+def test_bins_start_where_calendars_do(unit, day, start):
+    days = np.array([np.datetime64(day, "D").astype(np.int64)])
+    assert str(_bin_start(_bin_codes(days, unit), unit)[0]) == start
+
+
+def _dated(*spans):
+    return pd.DataFrame({"start": pd.to_datetime([a for a, _ in spans]), "end": pd.to_datetime([b for _, b in spans])})
+
+
+@pytest.mark.parametrize("spans,window", [
+    ([("2000-01-01", "2000-01-01")] + [("2023-09-%02d" % d, "2023-09-%02d" % d) for d in range(1, 29)]
+     + [("2024-03-01", "2024-03-01")], ("2023-08-12", "2023-10-15")),
+    ([("2019-04-%02d" % d, "2019-04-%02d" % d) for d in range(1, 11)]  # a tenth in 2019, the rest in 2023
+     + [("2023-09-%02d" % (d % 28 + 1), "2023-09-%02d" % (d % 28 + 1)) for d in range(90)], ("2023-08-12", "2023-09-30")),
+    ([("2023-01-01", "2023-12-31")] * 5, None),  # one year-long interval: nothing to trim
+    ([("2023-09-01", "2023-09-01"), ("2023-09-20", "2023-09-20")], None),  # already the full span
+    ([], None),
+], ids=["outliers-left-out", "densest-cluster", "intervals", "nothing-to-trim", "empty"])
+def test_default_window_is_where_most_events_are(spans, window):
+    assert default_window(_dated(*spans)) == window
+
+
+def test_point_timeline_starts_at_the_window_with_a_slider():
+    df = _dated(*([("2000-01-01", "2000-01-01")] + [("2023-09-%02d" % d, "2023-09-%02d" % d) for d in range(1, 29)]))
+    ds = demo_dataset()
+    events = ds.events.iloc[[0] * len(df)].reset_index(drop=True).assign(start=df["start"], end=df["end"])
+    events["event_id"] = [f"e{i}" for i in range(len(events))]
+    fig = timeline_figure(events, actors=ds.actors)
+    assert fig.layout.meta["mode"] == "points"
+    assert fig.layout.xaxis.range[0] > "2023" and fig.layout.xaxis.rangeslider.visible
 
 
 @pytest.mark.parametrize("point,expected", [
@@ -251,3 +370,25 @@ def test_default_lang(locale, lang):
 
 def test_unknown_message_key_does_not_crash():
     assert t("no-such-key", "en") == "no-such-key"
+
+
+# ---------------------------------------------------------------- event detail: sentences without a date
+
+@pytest.mark.parametrize("anchor,cluster,lang,expected", [
+    ("linked", "c1", "en", "(no date expression in this sentence) date taken from another mention of the same event, “2023年9月13日”"),
+    ("linked", "c1", "ja", "（この文に日付表現はありません） 日付は同じ出来事を伝える別の記述「2023年9月13日」"),
+    ("previous", "lonely", "ja", "（この文に日付表現はありません） 日付は直前の文の出来事から引き継ぎ"),
+], ids=["linked-en", "linked-ja", "previous-no-cluster"])
+def test_detail_says_where_an_undated_sentence_gets_its_date(demo, anchor, cluster, lang, expected):
+    from nenpyo_ui.views import _written
+
+    row = demo.events.iloc[0].copy()
+    row["timex_text"], row["anchor"], row["cluster_id"], row["doc_id"] = "", anchor, cluster, "d9"
+    text = _written(row, demo.events, lang).replace("\\", "")
+    assert text.startswith(expected) and "****" not in text
+
+
+def test_detail_shows_a_written_date_in_bold(demo):
+    from nenpyo_ui.views import _written
+
+    assert _written(demo.events.iloc[0], demo.events, "ja") == "**2023年9月13日**"
