@@ -29,7 +29,8 @@ from .i18n import MODALITY_NAMES, name_of, t
 DENSE_THRESHOLD = 2000
 AGGREGATE_THRESHOLD = 5000
 MAX_BINS = 400
-WINDOW_SHARE = 0.8  # the first view holds at least this share of the events
+WINDOW_SHARE = 0.9  # the first view holds at least this share of the events (outliers such as a
+# 2000 background date stay in the range slider; the rest — a 2019 precedent too — stays in view)
 OVERVIEW_GROUPS = 7
 MAX_LANES = 30
 MAX_SUBROWS = 6

@@ -291,7 +291,7 @@ def _dated(*spans):
     ([], None),
 ], ids=["outliers-left-out", "densest-cluster", "intervals", "nothing-to-trim", "empty"])
 def test_default_window_is_where_most_events_are(spans, window):
-    assert default_window(_dated(*spans)) == window
+    assert default_window(_dated(*spans), share=0.8) == window
 
 
 def test_point_timeline_starts_at_the_window_with_a_slider():
