@@ -580,7 +580,22 @@ def timeline_figure(df: pd.DataFrame, *, lane_by: str = "actor", color_by: str =
     fig.update_yaxes(tickvals=list(tickvals), ticktext=[_esc(_short(x, 22)) for x in ticktext],
                      showgrid=False, zeroline=False, automargin=True, fixedrange=True,
                      range=[-(laid.n_rows) + 0.2, 0.8] if not laid.dense else [-(laid.n_rows) + 0.4, 0.6])
+    if height > TALL_CHART:
+        _dates_on_top(fig)
     return fig
+
+
+TALL_CHART = 560  # px; above this the dates are repeated above the chart, where the eye starts
+
+
+def _dates_on_top(fig: go.Figure) -> None:
+    """On a tall chart the dates go above the plot, where the eye starts (a date axis at the bottom
+    of a long page is out of sight); the range slider, which only sits below, gives way to the
+    "whole span" button, and the legend moves to the top edge so the two do not overlap."""
+    fig.update_xaxes(side="top", rangeslider=dict(visible=False))
+    if fig.layout.xaxis.rangeselector.buttons:
+        fig.update_xaxes(rangeselector=dict(yanchor="bottom", y=1.0, x=1, xanchor="left"))
+    fig.update_layout(legend=dict(yref="container", y=1.0, yanchor="top", x=0.2), margin=dict(t=90))
 
 
 def event_from_point(point: dict, df: pd.DataFrame) -> str | None:
