@@ -106,10 +106,17 @@ def tense_of(clause_after: str) -> str | None:
     return "future" if m.group("future") else "past"
 
 
+class _NotADate(Exception):
+    """Raised deep in resolution when a candidate names no real date (平成45年)."""
+
+
 def resolve(c: Candidate, a: Anchors) -> Resolved | None:
     """Candidate → Resolved, or None when it turns out not to be a temporal expression."""
     handler = _HANDLERS.get(c.kind)
-    return handler(c.groups, a) if handler else None
+    try:
+        return handler(c.groups, a) if handler else None
+    except _NotADate:
+        return None
 
 
 # ---- helpers ---------------------------------------------------------------------------------------
@@ -118,9 +125,15 @@ def _int(s: str) -> int:
     return KANJI_SMALL[s] if s in KANJI_SMALL else int(s)
 
 
+ERA_LAST_YEAR = {"明治": 45, "大正": 15, "昭和": 64, "平成": 31, "令和": 99}
+
+
 def _explicit_year(g: dict, a: Anchors) -> int | None:
     if g.get("era"):
-        return ERA_START[g["era"]] + (0 if g["era_year"] == "元" else int(g["era_year"]) - 1)
+        n = 1 if g["era_year"] == "元" else int(g["era_year"])
+        if not 1 <= n <= ERA_LAST_YEAR[g["era"]]:
+            raise _NotADate  # 平成45年, 令和0年: no such year
+        return ERA_START[g["era"]] + n - 1
     if g.get("abbr_era"):
         return ERA_START[g["abbr_era"]] + int(g["abbr_year"]) - 1
     if g.get("year"):

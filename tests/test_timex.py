@@ -169,6 +169,9 @@ NOT_TEMPORAL = {
     "issue_number": "第5号を発行",
     "grade": "小学3年生が参加",
     "per_day": "1日あたり3人",
+    "no_such_era_year": "平成45年9月に",
+    "era_year_zero": "令和0年",
+    "ordinal_day_of_event": "大会3日目の競技",
     "two_or_three_days": "2、3日かかる見込みだ。",
 }
 
