@@ -31,10 +31,12 @@ class Candidate:
 def tag(text: str) -> list[Candidate]:
     """Candidates in text order, none overlapping another. 「2019年9月中旬」 → one candidate."""
     found: list[Candidate] = []
-    regions = _regions(text)
+    regions = [(start, end, text[start:end]) for start, end in _regions(text)]
     for rule in RULES:
-        regex = rule.regex
-        for start, end in regions:
+        regex, needs = rule.regex, rule.needs
+        for start, end, chunk in regions:
+            if needs and not any(n in chunk for n in needs):
+                continue
             for m in regex.finditer(text, start, end):
                 if m.end() != m.start():
                     found.extend(_candidates(rule, m))

@@ -69,9 +69,15 @@ def normalize(raw: str) -> NormalizedText:
     return NormalizedText(text, tuple(starts), tuple(ends))
 
 
+_ASCII_OR_KANA = re.compile(r"[\x00-\x7f\u3040-\u309a\u309d\u309e\u30a0-\u30fa\u30fc-\u30fe\u4e00-\u9fff]+")
+
+
 def _fold_width(raw: str):
-    folds = {ch: _fold(ch) for ch in set(raw) if ord(ch) > 0x7F}
-    changed = {ch: f for ch, f in folds.items() if f != ch}
+    # Hiragana, katakana and common kanji are stable under NFKC; only look at the rest.
+    others = set(_ASCII_OR_KANA.sub("", raw))
+    changed = {ch: f for ch in others if (f := _fold(ch)) != ch}
+    if "~" in raw:  # ASCII tilde as a range mark: 9/5~6
+        changed["~"] = "～"
     if all(len(f) == 1 for f in changed.values()):  # the usual case: one character for one
         text = raw.translate({ord(ch): f for ch, f in changed.items()})
         return text, list(range(len(raw))), list(range(1, len(raw) + 1))

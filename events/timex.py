@@ -21,8 +21,9 @@ def extract_timexes(raw: str, dct: date | None) -> list[Timex]:
     """
     norm = textmod.normalize(raw)
     ntext = norm.text
-    sentence_bounds = _sentence_bounds(ntext)
-    para_bounds = _paragraph_bounds(ntext)
+    paras = textmod.paragraphs(ntext)
+    sentence_bounds = [(x.start, x.end + 1) for x in textmod.sentences(ntext, paras)] or [(0, len(ntext))]
+    para_bounds = [(p.start, p.end + 1) for p in paras] or [(0, len(ntext))]
     anchors = Anchors(dct=dct)
     out: list[Timex] = []
     sent_idx = para_idx = -1
@@ -62,14 +63,6 @@ def _advance_narrative(anchors: Anchors, t: Timex, kind: str) -> None:
         anchors.narrative_year = t.date_start.year
     if t.granularity in ("day", "month") and t.date_start:
         anchors.sentence_month = (t.date_start.year, t.date_start.month)
-
-
-def _sentence_bounds(ntext: str) -> list[tuple[int, int]]:
-    return [(s.start, s.end + 1) for s in textmod.sentences(ntext)] or [(0, len(ntext))]
-
-
-def _paragraph_bounds(ntext: str) -> list[tuple[int, int]]:
-    return [(p.start, p.end + 1) for p in textmod.paragraphs(ntext)] or [(0, len(ntext))]
 
 
 def _index_of(bounds: list[tuple[int, int]], pos: int) -> int:
