@@ -120,22 +120,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nnenpyo: the build could not be measured: {ours.error}")
         print("(events.pipeline / events.table are not written yet, or fail to import; run again once they exist)")
 
-    if args.no_jatimex:
-        print("\nja-timex: skipped (--no-jatimex)")
-    elif not jt_python:
-        print(f"\nja-timex: not measured: no interpreter at {args.jatimex_python or benchlib.JATIMEX_PYTHON}; "
-              "create the venv with bench/setup_jatimex.sh")
-    elif not theirs.ok:
-        print(f"\nja-timex: could not be measured: {theirs.error}")
-
-    ratio = None
-    if ours.ok and theirs and theirs.ok:
-        ratio = benchlib.throughput(data, ours) / benchlib.throughput(data, theirs)
-        verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-        print(
-            f"\nnenpyo build / ja-timex dates-only throughput: {ratio:.1f}×  "
-            f"({verdict} the target of ≥{TARGET_RATIO:g}×)"
-        )
+    benchlib.report_baseline(args, jt_python, theirs)
+    ratio = benchlib.report_ratio("nenpyo build / ja-timex dates-only throughput", data, ours, theirs, TARGET_RATIO)
 
     benchlib.write_json(
         args.json,

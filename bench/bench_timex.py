@@ -82,19 +82,8 @@ def main(argv: list[str] | None = None) -> int:
     if not ours.ok:
         print(f"\nnenpyo: events.timex.extract_timexes could not be measured: {ours.error}")
         print("(the temporal engine is not written yet, or fails to import; run again once it exists)")
-    if args.no_jatimex:
-        print("\nja-timex: skipped (--no-jatimex)")
-    elif not jt_python:
-        print(f"\nja-timex: not measured: no interpreter at {args.jatimex_python or benchlib.JATIMEX_PYTHON}; "
-              "create the venv with bench/setup_jatimex.sh")
-    elif not theirs.ok:
-        print(f"\nja-timex: could not be measured: {theirs.error}")
-
-    ratio = None
-    if ours.ok and theirs and theirs.ok:
-        ratio = benchlib.throughput(data, ours) / benchlib.throughput(data, theirs)
-        verdict = "meets" if ratio >= TARGET_RATIO else "BELOW"
-        print(f"\nnenpyo / ja-timex throughput: {ratio:.1f}×  ({verdict} the target of ≥{TARGET_RATIO:g}×)")
+    benchlib.report_baseline(args, jt_python, theirs)
+    ratio = benchlib.report_ratio("nenpyo / ja-timex throughput", data, ours, theirs, TARGET_RATIO)
 
     benchlib.write_json(
         args.json,

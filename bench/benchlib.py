@@ -215,3 +215,24 @@ def write_json(path: str | None, payload: dict) -> None:
     if path:
         Path(path).write_text(json.dumps(payload, ensure_ascii=False, indent=2), encoding="utf-8")
         print(f"figures written to {path}")
+
+
+def report_baseline(args, jt_python, theirs) -> None:
+    """Say why ja-timex was not measured, if it was not."""
+    if args.no_jatimex:
+        print("\nja-timex: skipped (--no-jatimex)")
+    elif not jt_python:
+        print(f"\nja-timex: not measured: no interpreter at {args.jatimex_python or JATIMEX_PYTHON}; "
+              "create the venv with bench/setup_jatimex.sh")
+    elif not theirs.ok:
+        print(f"\nja-timex: could not be measured: {theirs.error}")
+
+
+def report_ratio(label: str, data, ours, theirs, target: float):
+    """Print 'LABEL: N.N×  (meets|BELOW the target of ≥T×)' and return the ratio (None if unmeasured)."""
+    if not (ours.ok and theirs and theirs.ok):
+        return None
+    ratio = throughput(data, ours) / throughput(data, theirs)
+    verdict = "meets" if ratio >= target else "BELOW"
+    print(f"\n{label}: {ratio:.1f}×  ({verdict} the target of ≥{target:g}×)")
+    return ratio

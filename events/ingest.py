@@ -31,8 +31,8 @@ from .io import (
     TEXT_SUFFIXES,
     InputError,
     Manifest,
+    article_from_bytes,
     decode_bytes,
-    html_to_article,
     read_manifest,
 )
 from .model import Document
@@ -144,23 +144,12 @@ def clean_url(url: object) -> str:
 def _article(name: str, data: bytes, *, doc_id: str | None, id_requested: bool, title: str,
              published: date | None, published_source: str | None, source: str) -> Prepared:
     """Bytes of a .txt/.html file → Prepared. Raises InputError naming the file."""
-    suffix = PurePosixPath(name).suffix.lower()
-    url = ""
-    if suffix in HTML_SUFFIXES:
-        html, encoding = decode_bytes(data, name)
-        try:
-            text, page_title, page_date, url = html_to_article(html)
-        except Exception as e:  # html.parser is lenient; this guards a batch against the unknown
-            raise InputError(f"{name}: cannot parse HTML ({type(e).__name__})") from None
-        if not text.strip():
-            raise InputError(f"{name}: no article text found in the HTML")
-        title = title or page_title
-        if published is None and page_date is not None:
-            published, published_source = page_date, "html-meta"
-        media_type = "text/html"
-    else:
-        text, encoding = decode_bytes(data, name)
-        media_type = "text/plain"
+    article = article_from_bytes(data, name)
+    text, encoding, url = article.text, article.encoding, article.url
+    title = title or article.title
+    if published is None and article.published is not None:
+        published, published_source = article.published, "html-meta"
+    media_type = "text/html" if article.is_html else "text/plain"
     h = content_hash(text)
     doc = Document(id=doc_id or derive_id(name, h), text=text, title=clean_field(title, MAX_TITLE),
                    published=published, source=clean_field(source) or name, url=clean_url(url))

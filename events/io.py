@@ -510,8 +510,8 @@ def html_to_article(html: str) -> tuple[str, str, date | None, str]:
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.IGNORECASE)
 
 
-def _decode_html(data: bytes, name: str) -> str:
-    """HTML bytes → text, trusting a declared <meta charset> when the bytes agree with it."""
+def _decode_html(data: bytes, name: str) -> tuple[str, str]:
+    """HTML bytes → (text, encoding), trusting a declared <meta charset> when the bytes agree."""
     m = _META_CHARSET.search(data[:4096])
     if m and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         declared = m.group(1).decode("ascii").lower()
@@ -521,8 +521,36 @@ def _decode_html(data: bytes, name: str) -> str:
                 and not _binary_reason(data):
             text = _strict(data, declared)
             if text is not None and text.strip():
-                return _normalize_newlines(text)
-    return decode_bytes(data, name)[0]
+                return _normalize_newlines(text), declared
+    return decode_bytes(data, name)
+
+
+@dataclass(frozen=True)
+class Article:
+    """What one .txt or .html file holds: the text, and for a page its title, date and URL."""
+
+    text: str
+    encoding: str
+    is_html: bool
+    title: str = ""
+    published: date | None = None
+    url: str = ""
+
+
+def article_from_bytes(data: bytes, name: str) -> Article:
+    """Bytes of a .txt/.html/.htm file → Article (the file name decides the kind). Raises InputError
+    naming the file."""
+    if Path(name).suffix.lower() not in HTML_SUFFIXES:
+        text, encoding = decode_bytes(data, name)
+        return Article(text, encoding, False)
+    html, encoding = _decode_html(data, name)
+    try:
+        text, page_title, page_date, url = html_to_article(html)
+    except Exception as e:  # html.parser is lenient; this guards a batch against the unknown
+        raise InputError(f"{name}: cannot parse HTML ({type(e).__name__})") from None
+    if not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    return Article(text, encoding, True, page_title, page_date, url)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -540,20 +568,10 @@ def read_document(path: str | Path, *, doc_id: str | None = None, title: str = "
     if suffix not in TEXT_SUFFIXES | HTML_SUFFIXES:
         raise InputError(f"{path.name}: unsupported file type {suffix or '(no extension)'}"
                          " (expected .txt, .html or .htm)")
-    data = _read_bytes(path)
-    url = ""
-    if suffix in HTML_SUFFIXES:
-        html = _decode_html(data, path.name)
-        try:
-            text, page_title, page_date, url = html_to_article(html)
-        except Exception as e:  # html.parser is lenient; this guards a batch against the unknown
-            raise InputError(f"{path.name}: cannot parse HTML ({type(e).__name__})") from None
-        if not text.strip():
-            raise InputError(f"{path.name}: no article text found in the HTML")
-        title = title or page_title
-        published = published or page_date
-    else:
-        text, _ = decode_bytes(data, path.name)
+    article = article_from_bytes(_read_bytes(path), path.name)
+    text, url = article.text, article.url
+    title = title or article.title
+    published = published or article.published
     return Document(id=doc_id or path.stem, text=text, title=title, published=published,
                     source=str(path), url=url)
 

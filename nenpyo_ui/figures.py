@@ -45,53 +45,7 @@ DAY_MS = 86_400_000
 HEAT_COLOURS = [[0.0, "#dbe8f6"], [0.15, "#9ec5ea"], [0.45, "#3f88c5"], [1.0, "#0b3c75"]]
 
 # Strings of this module's figures and of the timeline view (ja/en), kept here rather than in
-# i18n.py (owned elsewhere); ui_text() falls back to i18n.t for other keys.
-UI_STRINGS: dict[str, dict[str, str]] = {
-    "n_in_bin": {"ja": "{n} 件", "en": "{n} events"},
-    "aggregated_hint": {
-        "ja": "{n} 件は多すぎて一つずつ描けないため、{unit}ごとの件数で表示しています（濃いほど多い）。"
-              "各行はそのアクター（記事）を含む出来事の数で、複数のアクターを含む出来事は各行に数えます。"
-              "アクター・記事・期間（開始日／終了日）・本文検索で {limit} 件以下に絞ると、出来事を一つずつ表示します。",
-        "en": "{n} events are too many to draw one by one, so the chart shows counts per {unit} (darker = more). "
-              "Each row counts the events naming that actor (or source); an event naming two actors counts in both rows. "
-              "Narrow the actors, sources, dates (From/To) or search to {limit} events or fewer to see individual events.",
-    },
-    "unit_D": {"ja": "日", "en": "day"},
-    "unit_W": {"ja": "週", "en": "week"},
-    "unit_M": {"ja": "月", "en": "month"},
-    "unit_Q": {"ja": "四半期", "en": "quarter"},
-    "unit_Y": {"ja": "年", "en": "year"},
-    "window_hint": {
-        "ja": "出来事の多い期間（{lo} 〜 {hi}）を表示中。全期間（{first} 〜 {last}）は右上の「全期間を表示」か、"
-              "グラフ下のスライダーで。ダブルクリックでこの表示に戻ります。",
-        "en": "Showing where most events are ({lo} – {hi}). For the full span ({first} – {last}) use “show all dates” "
-              "at the top right or the slider under the chart; double-click returns to this view.",
-    },
-    "whole_span": {"ja": "全期間を表示", "en": "show all dates"},
-    "no_timex": {"ja": "（この文に日付表現はありません）", "en": "(no date expression in this sentence)"},
-    "date_from_linked": {
-        "ja": "日付は同じ出来事を伝える別の記述「{text}」（{source} ¶{para}）から",
-        "en": "date taken from another mention of the same event, “{text}” ({source} ¶{para})",
-    },
-    "date_from_previous": {
-        "ja": "日付は直前の文の出来事から引き継ぎ",
-        "en": "date carried over from the event in a preceding sentence",
-    },
-    "date_from_cluster": {
-        "ja": "日付は同じ出来事を伝える別の記述から",
-        "en": "date taken from another mention of the same event",
-    },
-    "anchor_linked": {"ja": "関連する記述から", "en": "from a linked mention"},
-}
-
-
-def ui_text(key: str, lang: str, **fmt: object) -> str:
-    """A string of UI_STRINGS (else i18n.t) in the given language."""
-    entry = UI_STRINGS.get(key)
-    if entry is None:
-        return t(key, lang, **fmt)
-    text = entry.get(lang) or entry["ja"]
-    return text.format(**fmt) if fmt else text
+# i18n.py (owned elsewhere); t() falls back to i18n.t for other keys.
 
 
 @dataclass(frozen=True)
@@ -279,7 +233,7 @@ def _window_controls(lang: str) -> dict:
     click on the chart returns to the first view)."""
     return dict(
         rangeslider=dict(visible=True, thickness=0.05, bgcolor="#f6f8fb"),
-        rangeselector=dict(buttons=[dict(step="all", label=ui_text("whole_span", lang))],
+        rangeselector=dict(buttons=[dict(step="all", label=t("whole_span", lang))],
                            x=1, xanchor="right", y=1.0, yanchor="bottom", font=dict(size=12)),
     )
 
@@ -445,7 +399,7 @@ def aggregated_figure(df: pd.DataFrame, *, lane_by: str = "actor", color_by: str
         z=z, x=x, y=[_esc(_short(lane, 22)) for lane in agg.lanes], colorscale=HEAT_COLOURS, showscale=False,
         zmin=0, zmax=max(zmax, 1.0),
         customdata=hover_bins, hoverongaps=False, xgap=0, ygap=2,
-        hovertemplate="%{y} · %{customdata}<br>" + ui_text("n_in_bin", lang, n="%{z:,}") + "<extra></extra>",
+        hovertemplate="%{y} · %{customdata}<br>" + t("n_in_bin", lang, n="%{z:,}") + "<extra></extra>",
     ), row=2, col=1)
     window = default_window(df)
     height = int(min(max(260 + 26 * len(agg.lanes), 420), 1200)) + (60 if window else 0)

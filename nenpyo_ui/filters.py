@@ -6,7 +6,6 @@ language. Labels are parsed back to ids with the *_from_label helpers.
 """
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, datetime

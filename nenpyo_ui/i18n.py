@@ -38,6 +38,41 @@ ANCHOR_NAMES = {
 }
 
 STRINGS: dict[str, dict[str, str]] = {
+    # ---- timeline figure
+    "n_in_bin": {"ja": "{n} 件", "en": "{n} events"},
+    "aggregated_hint": {
+        "ja": "{n} 件は多すぎて一つずつ描けないため、{unit}ごとの件数で表示しています（濃いほど多い）。"
+              "各行はそのアクター（記事）を含む出来事の数で、複数のアクターを含む出来事は各行に数えます。"
+              "アクター・記事・期間（開始日／終了日）・本文検索で {limit} 件以下に絞ると、出来事を一つずつ表示します。",
+        "en": "{n} events are too many to draw one by one, so the chart shows counts per {unit} (darker = more). "
+              "Each row counts the events naming that actor (or source); an event naming two actors counts in both rows. "
+              "Narrow the actors, sources, dates (From/To) or search to {limit} events or fewer to see individual events.",
+    },
+    "unit_D": {"ja": "日", "en": "day"},
+    "unit_W": {"ja": "週", "en": "week"},
+    "unit_M": {"ja": "月", "en": "month"},
+    "unit_Q": {"ja": "四半期", "en": "quarter"},
+    "unit_Y": {"ja": "年", "en": "year"},
+    "window_hint": {
+        "ja": "出来事の多い期間（{lo} 〜 {hi}）を表示中。全期間（{first} 〜 {last}）は「全期間を表示」ボタン"
+              "（グラフが短いときは下のスライダーも）で。ダブルクリックでこの表示に戻ります。",
+        "en": "Showing where most events are ({lo} – {hi}). For the full span ({first} – {last}) use “show all dates” "
+              "(or, on a short chart, the slider under it); double-click returns to this view.",
+    },
+    "whole_span": {"ja": "全期間を表示", "en": "show all dates"},
+    "no_timex": {"ja": "（この文に日付表現はありません）", "en": "(no date expression in this sentence)"},
+    "date_from_linked": {
+        "ja": "日付は同じ出来事を伝える別の記述「{text}」（{source} ¶{para}）から",
+        "en": "date taken from another mention of the same event, “{text}” ({source} ¶{para})",
+    },
+    "date_from_previous": {
+        "ja": "日付は直前の文の出来事から引き継ぎ",
+        "en": "date carried over from the event in a preceding sentence",
+    },
+    "date_from_cluster": {
+        "ja": "日付は同じ出来事を伝える別の記述から",
+        "en": "date taken from another mention of the same event",
+    },
     "app_title": {"ja": "年表 nenpyo", "en": "nenpyo timeline"},
     "page_timeline": {"ja": "タイムライン", "en": "Timeline"},
     "page_actors": {"ja": "人物・組織", "en": "Actors"},

@@ -10,7 +10,7 @@ import streamlit as st
 
 from . import downloads, render
 from .figures import (AGGREGATE_THRESHOLD, cooccurrence_figure, data_span, default_window, event_from_point,
-                      timeline_figure, ui_text)
+                      timeline_figure)
 from .filters import actor_label, actor_summary, cooccurrence, doc_label, loosen_hint, shown_aliases
 from .frame import PAGE_FILES, Context, link_params
 from .i18n import ANCHOR_NAMES, DCT_SOURCE_NAMES, KIND_NAMES, MODALITY_NAMES, name_of, t
@@ -94,14 +94,14 @@ def timeline_page(ctx: Context) -> None:
         _take_chart_click(selection, ds.events)
         mode = (fig.layout.meta or {}).get("mode", "points")
         if mode == "aggregated":
-            hint = ui_text("aggregated_hint", lang, n=f"{len(df):,}", unit=ui_text(f"unit_{fig.layout.meta['unit']}", lang),
+            hint = t("aggregated_hint", lang, n=f"{len(df):,}", unit=t(f"unit_{fig.layout.meta['unit']}", lang),
                            limit=f"{AGGREGATE_THRESHOLD:,}")
         else:
             hint = t("dense_hint", lang, n=f"{len(df):,}") if mode == "dense" else t("legend_hint", lang)
         st.caption(hint)
         window, span = default_window(df), data_span(df)
         if window and span:
-            st.caption(ui_text("window_hint", lang, lo=window[0], hi=window[1], first=span[0], last=span[1]))
+            st.caption(t("window_hint", lang, lo=window[0], hi=window[1], first=span[0], last=span[1]))
         undated = int(df["start"].isna().sum())
         if undated:
             st.caption(t("undated", lang, n=undated))
@@ -169,8 +169,7 @@ def event_detail(ctx: Context) -> None:
 
 
 def _anchor_name(anchor: str, lang: str) -> str:
-    return ui_text("anchor_linked", lang) if anchor == "linked" and anchor not in ANCHOR_NAMES \
-        else name_of(ANCHOR_NAMES, anchor, lang)
+    return name_of(ANCHOR_NAMES, anchor, lang)
 
 
 def _written(row, events: pd.DataFrame, lang: str) -> str:
@@ -178,15 +177,15 @@ def _written(row, events: pd.DataFrame, lang: str) -> str:
     (anchor linked / previous: it restates a dated event), where its date comes from."""
     if str(row["timex_text"]).strip():
         return f"**{_md(row['timex_text'])}**"
-    note = ui_text("no_timex", lang)
+    note = t("no_timex", lang)
     same = events[(events["cluster_id"] == row["cluster_id"]) & (events["timex_text"].str.strip() != "")]
     if len(same):
         same = same.assign(_other_doc=same["doc_id"] != row["doc_id"]).sort_values(["_other_doc", "timex_start"])
         src = same.iloc[0]
-        return note + " " + _md(ui_text("date_from_linked", lang, text=src["timex_text"], source=src["doc_title"],
+        return note + " " + _md(t("date_from_linked", lang, text=src["timex_text"], source=src["doc_title"],
                                         para=para_param(src["para_index"])))
     key = "date_from_previous" if row["anchor"] == "previous" else "date_from_cluster"
-    return note + " " + _md(ui_text(key, lang))
+    return note + " " + _md(t(key, lang))
 
 
 def _md(text: object) -> str:

@@ -2,7 +2,6 @@
 the widgets, untrusted parameters ignored, event selection, language toggle.
 
 The store lives in a temporary NENPYO_DATA_DIR (one per module): tests never write ./.nenpyo."""
-import os
 from pathlib import Path
 
 import pytest

@@ -1,6 +1,5 @@
 """The document's date: given > publication line > inferred, never a confident wrong date."""
 from datetime import date
-from pathlib import Path
 
 import pytest
 
