@@ -435,14 +435,15 @@ def _in_quote(text: str, start: int, pos: int) -> bool:
 
 
 def _speech_time(a: Analysis, sent: Sentence, evs: list[Event], before: list[Event]) -> list[Event]:
-    """今日 inside a quote is the day the speaker spoke: the last day-precise date narrated in the
-    previous two paragraphs, when there is one; otherwise the article's date stands."""
+    """今日 inside a quote is the day the speaker spoke (the temporal engine already dates it so):
+    the quote continues the event of that day narrated in the previous two paragraphs."""
     out = []
     for e in evs:
-        if (e.timex_text in _TODAY_WORDS and e.anchor == "dct"
+        if (e.timex_text in _TODAY_WORDS and e.anchor in ("dct", "previous")
                 and _in_quote(a.doc.text, sent.start, e.timex_start)):
             spoken = next((b for b in reversed(before) if b.granularity == "day" and b.dated
-                           and sent.para_index - b.para_index <= 2 and b.value != e.value), None)
+                           and sent.para_index - b.para_index <= 2
+                           and (b.value == e.value or e.anchor == "dct")), None)
             if spoken is not None:
                 e = replace(e, value=spoken.value, mod=spoken.mod, date_start=spoken.date_start,
                             date_end=spoken.date_end, anchor="previous", kind="continuation",

@@ -86,6 +86,9 @@ class Anchors:
     paragraph_month: tuple[int, int] | None = None  # (year, month) of a day stated earlier in the paragraph
     paragraph_day: date | None = None  # a day stated earlier in the paragraph
     tense: str | None = None  # past, future or None
+    in_quote: bool = False  # inside 「…」: 今日 is the day the words were spoken
+    narrative_para: int = -1  # the paragraph the narrative day was stated in
+    para_index: int = 0
     following: str = ""  # the normalised text right after the candidate
     preceding: str = ""
 
@@ -295,11 +298,27 @@ def _weekday_date(wd: int, a: Anchors) -> date | None:
     return a.dct + timedelta(days=ahead)
 
 
+SPEECH_NEAR_DCT = 7  # days; a quote's 今日 is the speech day only when that day is this close to the dct
+SPEECH_PARAGRAPHS = 3  # and when it was stated this few paragraphs before
+
+
+def _speech_day(a: Anchors) -> date | None:
+    """「少なくとも今日は…」 after 「プーチンは月曜日、…と述べた」: the quote speaks from that Monday."""
+    if not (a.in_quote and a.narrative_day and a.dct):
+        return None
+    if abs((a.narrative_day - a.dct).days) > SPEECH_NEAR_DCT or a.para_index - a.narrative_para > SPEECH_PARAGRAPHS:
+        return None
+    return a.narrative_day
+
+
 def _rel_day(g: dict, a: Anchors) -> Resolved | None:
     word = g["rel_day"]
     if word in REL_DAY:
         if not a.dct:
             return None
+        speech = _speech_day(a)
+        if speech:
+            return Resolved("DATE", _day_value(speech + timedelta(days=REL_DAY[word])), _after_mod(a), "previous")
         return Resolved("DATE", _day_value(a.dct + timedelta(days=REL_DAY[word])), _after_mod(a), "dct")
     base = a.narrative_day or a.dct
     if base is None:

@@ -39,6 +39,9 @@ def extract_timexes(raw: str, dct: date | None) -> list[Timex]:
         anchors.tense = tense_of(ntext[cand.end:sent_end])
         anchors.following = ntext[cand.end:cand.end + 4]
         anchors.preceding = ntext[max(0, cand.start - 3):cand.start]
+        para_start = para_bounds[new_para][0]
+        opened = ntext.count("「", para_start, cand.start) - ntext.count("」", para_start, cand.start)
+        anchors.in_quote, anchors.para_index = opened > 0, new_para
         res = resolve(cand, anchors)
         if res is None or res.value is None:
             continue
@@ -55,6 +58,7 @@ def extract_timexes(raw: str, dct: date | None) -> list[Timex]:
 def _advance_narrative(anchors: Anchors, t: Timex, kind: str) -> None:
     if t.granularity == "day":
         anchors.narrative_day = t.date_start
+        anchors.narrative_para = anchors.para_index
         anchors.paragraph_month = (t.date_start.year, t.date_start.month)
         anchors.paragraph_day = t.date_start
     if t.granularity in ("day", "month") and t.type in ("DATE", "TIME"):
